@@ -1,0 +1,10 @@
+package dev.tradeoff.examples.archfixture.api;
+
+import dev.tradeoff.examples.archfixture.metrics.internal.MetricsInternal;
+
+/** Breaks encapsulation on purpose: "api" may use "metrics" but not its internal package. */
+public final class ApiUsingMetricsInternal {
+  public MetricsInternal peek() {
+    return new MetricsInternal();
+  }
+}
