@@ -1,0 +1,244 @@
+package dev.tradeoff.examples.sim.internal;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+
+/**
+ * One client connection: reads requests, runs the {@link Script} of each response at its instants, and applies
+ * the script's ending (keep-alive, close, reset, stall). Confined to its {@link EventLoop}'s thread.
+ */
+final class Connection {
+
+  private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final EventLoop loop;
+  private final SocketChannel channel;
+  private final int maxRequestBytes;
+  private SelectionKey key;
+  private byte[] in = new byte[4096];
+  private int inLength;
+  private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+  private Script script;
+  private boolean keepAlive;
+  private boolean closeWhenFlushed;
+  private boolean continueSent;
+  private boolean closed;
+  /** Identifies the one live timer of this connection; older heap entries are ignored. */
+  long timerToken;
+
+  Connection(EventLoop loop, SocketChannel channel, int maxRequestBytes) {
+    this.loop = loop;
+    this.channel = channel;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  void register(Selector selector) throws IOException {
+    key = channel.register(selector, SelectionKey.OP_READ, this);
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  void onReadable() {
+    if (inLength == in.length) {
+      int limit = maxRequestBytes + RequestParser.MAX_HEAD_BYTES;
+      if (in.length >= limit) {
+        // a client that keeps sending while its response runs, or a request over the limit
+        if (script == null) {
+          respondToBadRequest(413, "request larger than " + maxRequestBytes + " bytes");
+        } else {
+          close();
+        }
+        return;
+      }
+      byte[] bigger = new byte[Math.min(limit, in.length * 2)];
+      System.arraycopy(in, 0, bigger, 0, inLength);
+      in = bigger;
+    }
+    int n;
+    try {
+      n = channel.read(ByteBuffer.wrap(in, inLength, in.length - inLength));
+    } catch (IOException e) {
+      close();
+      return;
+    }
+    if (n < 0) {
+      close();
+      return;
+    }
+    inLength += n;
+    if (script == null) {
+      processInput();
+    }
+  }
+
+  void onWritable() {
+    try {
+      while (!out.isEmpty()) {
+        ByteBuffer head = out.peekFirst();
+        channel.write(head);
+        if (head.hasRemaining()) {
+          return;
+        }
+        out.pollFirst();
+      }
+    } catch (IOException e) {
+      close();
+      return;
+    }
+    if (key.isValid()) {
+      key.interestOps(SelectionKey.OP_READ);
+    }
+    if (closeWhenFlushed) {
+      close();
+    }
+  }
+
+  void onTimer(long token) {
+    if (!closed && token == timerToken) {
+      step();
+    }
+  }
+
+  private void processInput() {
+    while (script == null && !closed && inLength > 0) {
+      RequestParser.Result result;
+      try {
+        result = RequestParser.parse(in, inLength, maxRequestBytes);
+      } catch (RequestParser.BadRequest e) {
+        respondToBadRequest(e.status, e.getMessage());
+        return;
+      }
+      if (result.request == null) {
+        if (result.wantsContinue && !continueSent) {
+          continueSent = true;
+          write(CONTINUE);
+        }
+        return;
+      }
+      System.arraycopy(in, result.consumed, in, 0, inLength - result.consumed);
+      inLength -= result.consumed;
+      continueSent = false;
+      Script next;
+      try {
+        next = loop.router().handle(result.request, System.nanoTime());
+      } catch (RuntimeException e) {
+        next = loop.router().internalError(e);
+      }
+      start(next, result.request.keepAlive());
+    }
+  }
+
+  private void respondToBadRequest(int status, String message) {
+    inLength = 0;
+    start(loop.router().reject(status, message), false);
+  }
+
+  private void start(Script next, boolean keepAliveAfter) {
+    this.script = next;
+    this.keepAlive = keepAliveAfter;
+    step();
+  }
+
+  /** Runs every step that is due, then schedules the next one or applies the ending. */
+  private void step() {
+    long now = System.nanoTime();
+    while (script != null && !closed) {
+      long due = script.nextDue();
+      if (due == Script.DONE) {
+        finish();
+        return;
+      }
+      if (due - now > 0) {
+        loop.schedule(this, due);
+        return;
+      }
+      write(script.advance());
+    }
+  }
+
+  private void finish() {
+    switch (script.ending()) {
+      case KEEP_ALIVE:
+        script = null;
+        if (keepAlive) {
+          processInput();
+        } else {
+          closeWhenFlushed();
+        }
+        break;
+      case CLOSE:
+        script = null;
+        closeWhenFlushed();
+        break;
+      case RESET:
+        reset();
+        break;
+      case STALL:
+      default:
+        // keep the script so that further input is ignored; the peer decides when to close
+        break;
+    }
+  }
+
+  private void write(byte[] bytes) {
+    if (bytes.length == 0 || closed) {
+      return;
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    if (out.isEmpty()) {
+      try {
+        channel.write(buffer);
+      } catch (IOException e) {
+        close();
+        return;
+      }
+      if (!buffer.hasRemaining()) {
+        return;
+      }
+      key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+    }
+    out.addLast(buffer);
+  }
+
+  private void closeWhenFlushed() {
+    closeWhenFlushed = true;
+    if (out.isEmpty()) {
+      close();
+    }
+  }
+
+  private void reset() {
+    try {
+      channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+    } catch (IOException | RuntimeException ignored) {
+      // closing still ends the connection, with a FIN instead of a RST
+    }
+    close();
+  }
+
+  void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    script = null;
+    out.clear();
+    if (key != null) {
+      key.cancel();
+    }
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // nothing left to do
+    }
+    loop.forget(this);
+  }
+}

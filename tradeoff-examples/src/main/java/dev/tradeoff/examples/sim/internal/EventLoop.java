@@ -1,0 +1,224 @@
+package dev.tradeoff.examples.sim.internal;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One selector thread that owns a set of connections and a timer heap: it sleeps in {@code select} until the
+ * earliest due step (rounded up to the next millisecond) or until a socket is ready, writes every due step, and
+ * goes back to sleep. The first loop of a server also accepts connections and deals them out round-robin.
+ */
+final class EventLoop implements Runnable {
+
+  private static final class Timer implements Comparable<Timer> {
+    final long due;
+    final Connection connection;
+    final long token;
+
+    Timer(long due, Connection connection, long token) {
+      this.due = due;
+      this.connection = connection;
+      this.token = token;
+    }
+
+    @Override
+    public int compareTo(Timer other) {
+      return Long.compare(due - other.due, 0L);
+    }
+  }
+
+  private final Selector selector;
+  private final Router router;
+  private final int maxRequestBytes;
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final Queue<SocketChannel> incoming = new ConcurrentLinkedQueue<>();
+  private final Set<Connection> connections = new HashSet<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private ServerSocketChannel acceptor;
+  private EventLoop[] group;
+  private int nextLoop;
+
+  EventLoop(String name, Router router, int maxRequestBytes) throws IOException {
+    this.selector = Selector.open();
+    this.router = router;
+    this.maxRequestBytes = maxRequestBytes;
+    this.thread = new Thread(this, name);
+    this.thread.setDaemon(true);
+  }
+
+  Router router() {
+    return router;
+  }
+
+  /** Makes this loop accept on {@code server} and hand connections to {@code loops}; call before {@link #start}. */
+  void accept(ServerSocketChannel server, EventLoop[] loops) throws IOException {
+    this.acceptor = server;
+    this.group = loops;
+    server.register(selector, SelectionKey.OP_ACCEPT);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Stops the loop, closes its connections and waits up to {@code millis} for the thread. */
+  void stop(long millis) throws InterruptedException {
+    running = false;
+    selector.wakeup();
+    thread.join(millis);
+  }
+
+  void schedule(Connection connection, long due) {
+    long token = ++connection.timerToken;
+    timers.add(new Timer(due, connection, token));
+  }
+
+  void forget(Connection connection) {
+    connections.remove(connection);
+  }
+
+  private void adopt(SocketChannel channel) {
+    incoming.add(channel);
+    selector.wakeup();
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (running) {
+        long waitMillis = runDueTimers();
+        if (waitMillis < 0) {
+          selector.select();
+        } else if (waitMillis == 0) {
+          selector.selectNow();
+        } else {
+          selector.select(waitMillis);
+        }
+        Set<SelectionKey> ready = selector.selectedKeys();
+        Iterator<SelectionKey> it = ready.iterator();
+        while (it.hasNext()) {
+          SelectionKey key = it.next();
+          it.remove();
+          if (!key.isValid()) {
+            continue;
+          }
+          Object attachment = key.attachment();
+          if (attachment == null) {
+            acceptAll();
+            continue;
+          }
+          Connection connection = (Connection) attachment;
+          try {
+            if (key.isReadable()) {
+              connection.onReadable();
+            }
+            if (key.isValid() && key.isWritable()) {
+              connection.onWritable();
+            }
+          } catch (RuntimeException e) {
+            // a bug in one exchange must not take the other connections of this loop down
+            System.err.println("[tradeoff-sim] closing a connection after an internal error: " + e);
+            connection.close();
+          }
+        }
+        registerIncoming();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (running) {
+        System.err.println("[tradeoff-sim] event loop " + thread.getName() + " failed: " + e);
+      }
+    } finally {
+      closeAll();
+    }
+  }
+
+  /** Runs due timers; returns milliseconds to wait for the next (rounded up), 0 for now, -1 for none. */
+  private long runDueTimers() {
+    while (true) {
+      Timer head = timers.peek();
+      if (head == null) {
+        return -1;
+      }
+      long wait = head.due - System.nanoTime();
+      if (wait > 0) {
+        return (wait + 999_999) / 1_000_000;
+      }
+      timers.poll();
+      try {
+        head.connection.onTimer(head.token);
+      } catch (RuntimeException e) {
+        System.err.println("[tradeoff-sim] closing a connection after an internal error: " + e);
+        head.connection.close();
+      }
+    }
+  }
+
+  private void acceptAll() throws IOException {
+    SocketChannel channel;
+    while ((channel = acceptor.accept()) != null) {
+      try {
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      } catch (IOException e) {
+        channel.close();
+        continue;
+      }
+      EventLoop target = group[nextLoop++ % group.length];
+      if (target == this) {
+        register(channel);
+      } else {
+        target.adopt(channel);
+      }
+    }
+  }
+
+  private void registerIncoming() {
+    SocketChannel channel;
+    while ((channel = incoming.poll()) != null) {
+      register(channel);
+    }
+  }
+
+  private void register(SocketChannel channel) {
+    Connection connection = new Connection(this, channel, maxRequestBytes);
+    try {
+      connection.register(selector);
+      connections.add(connection);
+    } catch (IOException e) {
+      connection.close();
+    }
+  }
+
+  private void closeAll() {
+    List<Connection> all = new ArrayList<>(connections);
+    for (Connection connection : all) {
+      connection.close();
+    }
+    SocketChannel channel;
+    while ((channel = incoming.poll()) != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+    }
+    try {
+      selector.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+}

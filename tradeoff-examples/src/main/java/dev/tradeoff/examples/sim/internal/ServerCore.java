@@ -1,0 +1,88 @@
+package dev.tradeoff.examples.sim.internal;
+
+import dev.tradeoff.examples.sim.SimulatorConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+
+/**
+ * The running server behind {@code SimulatedProvider}: a listening socket and {@code ioThreads} event loops.
+ * Thread-safe: {@link #close()} may be called from any thread, more than once.
+ */
+public final class ServerCore implements AutoCloseable {
+
+  private static final int BACKLOG = 4096;
+
+  private final ServerSocketChannel server;
+  private final EventLoop[] loops;
+  private final int port;
+  private boolean closed;
+
+  private ServerCore(ServerSocketChannel server, EventLoop[] loops, int port) {
+    this.server = server;
+    this.loops = loops;
+    this.port = port;
+  }
+
+  /**
+   * Binds and starts the server.
+   *
+   * @throws UncheckedIOException if the address cannot be bound
+   */
+  public static ServerCore start(SimulatorConfig config) {
+    ServerSocketChannel server = null;
+    try {
+      server = ServerSocketChannel.open();
+      server.bind(new InetSocketAddress(config.bindAddress(), config.port()), BACKLOG);
+      server.configureBlocking(false);
+      Router router = new Router(config, System.nanoTime());
+      EventLoop[] loops = new EventLoop[config.ioThreads()];
+      for (int i = 0; i < loops.length; i++) {
+        loops[i] = new EventLoop("tradeoff-sim-io-" + i, router, config.maxRequestBytes());
+      }
+      loops[0].accept(server, loops);
+      for (EventLoop loop : loops) {
+        loop.start();
+      }
+      int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+      return new ServerCore(server, loops, port);
+    } catch (IOException e) {
+      if (server != null) {
+        try {
+          server.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw new UncheckedIOException("cannot start the simulated provider on " + config.bindAddress().getHostAddress()
+          + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The bound port. */
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      for (EventLoop loop : loops) {
+        loop.stop(5_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      try {
+        server.close();
+      } catch (IOException ignored) {
+        // the loops are gone; nothing else holds the port
+      }
+    }
+  }
+}
