@@ -128,8 +128,8 @@ public final class DemoProfiles {
    */
   public static ModelProfile llama3_70b() {
     return hosted("llama-3-70b-instruct", 688.69, ASSUMED_TTFT_SIGMA, 1000.0 / 38.75, 4096,
-        "NVIDIA NIM LLM benchmarking guide (docs.nvidia.com/nim/benchmarking/llm, NIM 1.8.0, TensorRT-LLM based; "
-            + "via shared/fixtures/pricing-facts.json self_hosted_throughput): Llama-3.3-70B-Instruct on 2x H100 "
+        "NVIDIA NIM LLM benchmarking guide (https://docs.nvidia.com/nim/benchmarking/llm/1.0.0/performance, NIM "
+            + "1.8.0, TensorRT-LLM based; as recorded in shared/fixtures/pricing-facts.json): Llama-3.3-70B-Instruct on 2x H100 "
             + "80GB, FP8, TP2, 5000 input / 500 output tokens, 25 concurrent requests: TTFT 688.69 ms, inter-token "
             + "latency 38.75 ms. ASSUMPTION: a vLLM server on comparable hardware and load behaves alike; a "
             + "smaller instance (e.g. 4x A10G) is several times slower per token.")

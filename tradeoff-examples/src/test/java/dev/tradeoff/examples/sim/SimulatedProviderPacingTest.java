@@ -1,0 +1,96 @@
+package dev.tradeoff.examples.sim;
+
+import static dev.tradeoff.examples.sim.SimTestSupport.ANTHROPIC_AUTH;
+import static dev.tradeoff.examples.sim.SimTestSupport.CLIENT;
+import static dev.tradeoff.examples.sim.SimTestSupport.OPENAI_AUTH;
+import static dev.tradeoff.examples.sim.SimTestSupport.chatRequest;
+import static dev.tradeoff.examples.sim.SimTestSupport.messagesRequest;
+import static dev.tradeoff.examples.sim.SimTestSupport.postTimed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeoff.examples.sim.SimTestSupport.TimedResponse;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Token pacing measured from the client side: with constant TTFT and gap, every token must arrive within
+ * {@link #TOLERANCE_MILLIS} of its scheduled instant, even on a loaded two-core machine. (The measured error on an
+ * idle machine is about 1 ms: the loop wakes at the next whole millisecond.)
+ */
+final class SimulatedProviderPacingTest {
+
+  /** Allowed client-side error of each TTFT and each gap, in milliseconds. */
+  static final double TOLERANCE_MILLIS = 20;
+
+  private static SimulatedProvider sim;
+
+  private static ModelProfile.Builder paced(String id, double ttft, double gap, int tokens) {
+    return ModelProfile.builder(id)
+        .ttftMillis(Distribution.constant(ttft))
+        .interTokenGapMillis(Distribution.constant(gap))
+        .outputTokens(Distribution.constant(tokens))
+        .source("test profile (assumption)")
+        .asOf(LocalDate.of(2026, 11, 28));
+  }
+
+  @BeforeAll
+  static void start() {
+    sim = SimTestSupport.start(
+        paced("paced", 150, 40, 20).build(),
+        paced("thinking-hidden", 100, 10, 5).reasoningTokens(Distribution.constant(5)).build());
+    // warm up the connection pool and the JIT so that the first measured request pays no set-up cost
+    postTimed(CLIENT, sim.baseUrl().resolve("/v1/chat/completions"), OPENAI_AUTH, chatRequest("paced", true));
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @Test
+  void chatStream_constantTtftAndGap_arriveWithinTolerance() {
+    TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/chat/completions"), OPENAI_AUTH,
+        chatRequest("paced", true));
+
+    List<Double> arrivals = response.dataArrivalsMillis("\"content\":\"");
+    List<Double> tokens = arrivals.subList(1, arrivals.size()); // the first match is the role chunk's ""
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(tokens).hasSize(20);
+    assertPaced(tokens, 150, 40);
+  }
+
+  @Test
+  void messagesStream_constantTtftAndGap_arriveWithinTolerance() {
+    TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/messages"), ANTHROPIC_AUTH,
+        messagesRequest("paced", true));
+
+    List<Double> tokens = response.dataArrivalsMillis("\"text_delta\"");
+    assertThat(tokens).hasSize(20);
+    assertPaced(tokens, 150, 40);
+  }
+
+  @Test
+  void hiddenReasoning_delaysTheFirstVisibleTokenByOneGapPerReasoningToken() {
+    TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/chat/completions"), OPENAI_AUTH,
+        chatRequest("thinking-hidden", true));
+
+    List<Double> arrivals = response.dataArrivalsMillis("\"content\":\"");
+    List<Double> tokens = arrivals.subList(1, arrivals.size());
+    assertThat(tokens).hasSize(5);
+    assertPaced(tokens, 100 + 5 * 10, 10);
+  }
+
+  private static void assertPaced(List<Double> tokens, double ttft, double gap) {
+    assertThat(tokens.get(0)).as("TTFT in ms").isBetween(ttft - TOLERANCE_MILLIS, ttft + TOLERANCE_MILLIS);
+    for (int i = 1; i < tokens.size(); i++) {
+      double actual = tokens.get(i) - tokens.get(i - 1);
+      assertThat(actual).as("gap %d in ms", i).isBetween(gap - TOLERANCE_MILLIS, gap + TOLERANCE_MILLIS);
+    }
+    double end = tokens.get(tokens.size() - 1);
+    double expectedEnd = ttft + gap * (tokens.size() - 1);
+    assertThat(end).as("last token in ms").isBetween(expectedEnd - TOLERANCE_MILLIS, expectedEnd + TOLERANCE_MILLIS);
+  }
+}
