@@ -1,0 +1,250 @@
+package dev.tradeoff.api.routing;
+
+import dev.tradeoff.api.routing.internal.WindowCounters;
+import dev.tradeoff.metrics.FailureKind;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The health state machine of one candidate (see {@link HealthConfig} for the rules).
+ *
+ * <p>The hot path ({@link #available}, {@link #tryAcquire} while closed, {@link #onSuccess} of a fast call)
+ * reads volatile fields and never locks or allocates. Transitions are rare and take the monitor, so each
+ * happens once even when many threads see the trigger at the same time. A result that arrives while the
+ * circuit is open (a request sent before the ejection) changes nothing; a result that arrives while
+ * half-open counts as a probe's result even if its request was sent before the ejection.
+ */
+final class CircuitBreaker {
+
+  static final int CLOSED = 0;
+  static final int OPEN = 1;
+  static final int HALF_OPEN = 2;
+
+  private static final int REQUESTS = 0;
+  private static final int FAILURES = 1;
+  private static final int SUCCESSES = 2;
+  private static final int SLOW = 3;
+  private static final int WINDOW_BUCKETS = 10;
+
+  private final String id;
+  private final NanoClock clock;
+  private final HealthListener listener;
+  private final int consecutiveLimit;
+  private final double errorRateThreshold;
+  private final double slowRateThreshold;
+  private final long slowNanos;
+  private final int minimumRequests;
+  private final long cooldownNanos;
+  private final long maxCooldownNanos;
+  private final int probes;
+  private final long ignoredMask;
+  private final WindowCounters window;
+
+  private volatile int state = CLOSED;
+  private volatile long openUntilNanos;
+  /** Window buckets older than this epoch belong to before the last close and are not counted. */
+  private volatile long closedEpoch = Long.MIN_VALUE;
+  private final AtomicInteger consecutive = new AtomicInteger();
+  private final AtomicInteger permits = new AtomicInteger();
+  private final AtomicInteger probeSuccesses = new AtomicInteger();
+  // Guarded by this.
+  private int ejections;
+  private long closedSinceNanos;
+
+  CircuitBreaker(String id, HealthConfig config, NanoClock clock, HealthListener listener) {
+    this.id = id;
+    this.clock = clock;
+    this.listener = listener;
+    this.consecutiveLimit = config.consecutiveFailures();
+    this.errorRateThreshold = config.errorRateThreshold();
+    this.slowRateThreshold = config.slowCallRateThreshold();
+    this.slowNanos = config.slowCallThreshold().toNanos();
+    this.minimumRequests = config.minimumRequests();
+    this.cooldownNanos = config.cooldown().toNanos();
+    this.maxCooldownNanos = config.maxCooldown().toNanos();
+    this.probes = config.halfOpenProbes();
+    this.ignoredMask = mask(config.ignoredFailures());
+    this.window = new WindowCounters(WINDOW_BUCKETS, config.window().toNanos() / WINDOW_BUCKETS, 4);
+    this.closedSinceNanos = clock.nanoTime();
+  }
+
+  private static long mask(Set<FailureKind> kinds) {
+    long m = 0;
+    for (FailureKind k : kinds) {
+      m |= 1L << k.ordinal();
+    }
+    return m;
+  }
+
+  HealthState state() {
+    switch (state) {
+      case OPEN:
+        return HealthState.OPEN;
+      case HALF_OPEN:
+        return HealthState.HALF_OPEN;
+      default:
+        return HealthState.CLOSED;
+    }
+  }
+
+  int rawState() {
+    return state;
+  }
+
+  /** Whether a request could be sent now (an open circuit whose cooldown passed counts as available). */
+  boolean available(long now) {
+    int s = state;
+    if (s == CLOSED) {
+      return true;
+    }
+    if (s == OPEN) {
+      return now - openUntilNanos >= 0;
+    }
+    return permits.get() > 0;
+  }
+
+  /** Takes the right to send one request now: always when closed, a probe permit otherwise. */
+  boolean tryAcquire(long now) {
+    int s = state;
+    if (s == CLOSED) {
+      return true;
+    }
+    if (s == OPEN) {
+      if (now - openUntilNanos < 0) {
+        return false;
+      }
+      toHalfOpen(now);
+    }
+    while (true) {
+      int p = permits.get();
+      if (p <= 0 || state != HALF_OPEN) {
+        return state == CLOSED;
+      }
+      if (permits.compareAndSet(p, p - 1)) {
+        return true;
+      }
+    }
+  }
+
+  void onSuccess(long now, long ttftNanos) {
+    int s = state;
+    boolean slow = ttftNanos > slowNanos;
+    if (s == CLOSED) {
+      if (consecutive.get() != 0) {
+        consecutive.set(0);
+      }
+      window.add(now, REQUESTS, 1, SUCCESSES, 1);
+      if (slow) {
+        window.add(now, SLOW, 1);
+        checkSlowRate(now);
+      }
+    } else if (s == HALF_OPEN) {
+      if (slow) {
+        open(now, "slow probe: time to first token " + ttftNanos / 1_000_000 + " ms > "
+            + slowNanos / 1_000_000 + " ms");
+      } else if (probeSuccesses.incrementAndGet() >= probes) {
+        close(now);
+      }
+    }
+  }
+
+  void onFailure(long now, FailureKind kind) {
+    if ((ignoredMask & (1L << kind.ordinal())) != 0) {
+      if (state == HALF_OPEN) {
+        permits.incrementAndGet(); // the probe proved nothing: give its permit back
+      }
+      return;
+    }
+    int s = state;
+    if (s == CLOSED) {
+      window.add(now, REQUESTS, 1, FAILURES, 1);
+      int c = consecutive.incrementAndGet();
+      if (c >= consecutiveLimit) {
+        open(now, c + " consecutive failures (last: " + kind.wireName() + ")");
+        return;
+      }
+      long since = closedEpoch;
+      long requests = window.sumSince(now, REQUESTS, since);
+      if (requests >= minimumRequests) {
+        long failures = window.sumSince(now, FAILURES, since);
+        if (failures >= errorRateThreshold * requests) {
+          open(now, "error rate " + failures + "/" + requests + " >= " + errorRateThreshold);
+        }
+      }
+    } else if (s == HALF_OPEN) {
+      open(now, "probe failed: " + kind.wireName());
+    }
+  }
+
+  private void checkSlowRate(long now) {
+    long since = closedEpoch;
+    long requests = window.sumSince(now, REQUESTS, since);
+    if (requests < minimumRequests) {
+      return;
+    }
+    long successes = window.sumSince(now, SUCCESSES, since);
+    long slow = window.sumSince(now, SLOW, since);
+    if (successes > 0 && slow >= slowRateThreshold * successes) {
+      open(now, "slow-call rate " + slow + "/" + successes + " >= " + slowRateThreshold);
+    }
+  }
+
+  private synchronized void open(long now, String reason) {
+    int from = state;
+    if (from == OPEN) {
+      return;
+    }
+    if (from == CLOSED && now - closedSinceNanos >= maxCooldownNanos) {
+      ejections = 0; // healthy long enough: the next ejection is a first one again
+    }
+    ejections++;
+    // cooldown × ejections, capped; the division avoids overflow for long ejection streaks.
+    long cooldown = ejections > maxCooldownNanos / cooldownNanos ? maxCooldownNanos
+        : Math.min(maxCooldownNanos, cooldownNanos * ejections);
+    openUntilNanos = now + cooldown;
+    permits.set(0);
+    state = OPEN;
+    notifyListener(from, OPEN, reason + "; ejected for " + cooldown / 1_000_000 + " ms", now);
+  }
+
+  private synchronized void toHalfOpen(long now) {
+    if (state != OPEN || now - openUntilNanos < 0) {
+      return;
+    }
+    probeSuccesses.set(0);
+    permits.set(probes);
+    state = HALF_OPEN;
+    notifyListener(OPEN, HALF_OPEN, "cooldown over", now);
+  }
+
+  private synchronized void close(long now) {
+    if (state != HALF_OPEN) {
+      return;
+    }
+    consecutive.set(0);
+    closedEpoch = window.epoch(now) + 1;
+    closedSinceNanos = now;
+    state = CLOSED;
+    notifyListener(HALF_OPEN, CLOSED, probes + " probes succeeded", now);
+  }
+
+  private void notifyListener(int from, int to, String reason, long now) {
+    try {
+      listener.onStateChange(id, of(from), of(to), reason, now);
+    } catch (RuntimeException ignored) {
+      // A listener must not throw; if it does, routing goes on.
+    }
+  }
+
+  private static HealthState of(int s) {
+    return s == OPEN ? HealthState.OPEN : s == HALF_OPEN ? HealthState.HALF_OPEN : HealthState.CLOSED;
+  }
+
+  long openUntilNanos() {
+    return openUntilNanos;
+  }
+
+  NanoClock clock() {
+    return clock;
+  }
+}

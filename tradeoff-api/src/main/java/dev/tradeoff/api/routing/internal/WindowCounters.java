@@ -1,0 +1,158 @@
+package dev.tradeoff.api.routing.internal;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * A sliding window of {@code fields} long counters split into {@code buckets} time buckets, updated from
+ * many threads without locks.
+ *
+ * <p>Time is cut into epochs of {@code bucketNanos}; epoch {@code e} lives in bucket {@code e mod buckets}.
+ * A writer that finds its bucket stamped with an older epoch claims it with one CAS on the stamp and zeroes
+ * its counters; every other writer just adds. A read sums the buckets whose stamp lies in the last
+ * {@code buckets} epochs, so the window covers between {@code (buckets - 1) × bucketNanos} and
+ * {@code buckets × bucketNanos} of history.
+ *
+ * <h2>Accuracy bound of the racy rotation</h2>
+ * Zeroing a claimed bucket is not atomic with the stamp: a writer that sees the new stamp and adds before the
+ * claimer's zeroing finishes has its update wiped. Each such loss needs a thread to be inside {@link
+ * #add} for the new epoch while the claimer zeroes, and a thread loses at most one update per rotation it
+ * races, so with {@code T} concurrently recording threads each bucket rotation under-counts by at most
+ * {@code T - 1} updates per field, and a whole window by at most {@code (T - 1) × buckets}. A writer whose
+ * clock reading is older than the bucket's stamp (it read the clock, then was descheduled across a
+ * rotation) adds to the newer epoch: the update is counted, up to one bucket late. Counts never go
+ * negative from a race, because every field only ever receives non-negative deltas and zeroes. With a
+ * single writer (the simulator) the window is exact.
+ *
+ * <p>No allocation after construction.
+ */
+public final class WindowCounters {
+
+  private final int buckets;
+  private final int fields;
+  private final long bucketNanos;
+  /** Epoch stamped on each bucket; Long.MIN_VALUE when never used. */
+  private final AtomicLongArray stamps;
+  private final AtomicLongArray counts;
+
+  /**
+   * A window.
+   *
+   * @param buckets number of buckets, at least 1
+   * @param bucketNanos length of one bucket, at least 1 ns
+   * @param fields counters per bucket, at least 1
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public WindowCounters(int buckets, long bucketNanos, int fields) {
+    if (buckets < 1) {
+      throw new IllegalArgumentException("buckets must be >= 1, but was " + buckets);
+    }
+    if (bucketNanos < 1) {
+      throw new IllegalArgumentException("bucketNanos must be >= 1, but was " + bucketNanos);
+    }
+    if (fields < 1) {
+      throw new IllegalArgumentException("fields must be >= 1, but was " + fields);
+    }
+    this.buckets = buckets;
+    this.fields = fields;
+    this.bucketNanos = bucketNanos;
+    this.stamps = new AtomicLongArray(buckets);
+    for (int i = 0; i < buckets; i++) {
+      stamps.set(i, Long.MIN_VALUE);
+    }
+    this.counts = new AtomicLongArray(buckets * fields);
+  }
+
+  /**
+   * The epoch of a time.
+   *
+   * @param nowNanos a monotonic time
+   * @return its epoch
+   */
+  public long epoch(long nowNanos) {
+    return Math.floorDiv(nowNanos, bucketNanos);
+  }
+
+  /**
+   * Adds a non-negative delta to a field of the bucket of {@code nowNanos}.
+   *
+   * @param nowNanos the monotonic time of the event
+   * @param field the field index
+   * @param delta the amount, {@code >= 0}
+   */
+  public void add(long nowNanos, int field, long delta) {
+    int b = claim(epoch(nowNanos));
+    counts.getAndAdd(b * fields + field, delta);
+  }
+
+  /**
+   * Adds to two fields of one bucket (one rotation check).
+   *
+   * @param nowNanos the monotonic time of the event
+   * @param f1 first field
+   * @param d1 first delta, {@code >= 0}
+   * @param f2 second field
+   * @param d2 second delta, {@code >= 0}
+   */
+  public void add(long nowNanos, int f1, long d1, int f2, long d2) {
+    int base = claim(epoch(nowNanos)) * fields;
+    counts.getAndAdd(base + f1, d1);
+    if (d2 != 0) {
+      counts.getAndAdd(base + f2, d2);
+    }
+  }
+
+  /** Makes sure the bucket of {@code epoch} carries that epoch (or a newer one) and returns its index. */
+  private int claim(long epoch) {
+    int b = (int) Math.floorMod(epoch, (long) buckets);
+    long stamp = stamps.get(b);
+    if (stamp < epoch && stamps.compareAndSet(b, stamp, epoch)) {
+      int base = b * fields;
+      for (int f = 0; f < fields; f++) {
+        counts.set(base + f, 0);
+      }
+    }
+    return b;
+  }
+
+  /**
+   * The sum of a field over the window ending at {@code nowNanos}.
+   *
+   * @param nowNanos the monotonic time now
+   * @param field the field index
+   * @return the sum
+   */
+  public long sum(long nowNanos, int field) {
+    return sumSince(nowNanos, field, Long.MIN_VALUE);
+  }
+
+  /**
+   * The sum of a field over the buckets of the window ending at {@code nowNanos} whose epoch is at least
+   * {@code minEpoch} (to forget what happened before a reset, such as a circuit closing).
+   *
+   * @param nowNanos the monotonic time now
+   * @param field the field index
+   * @param minEpoch the oldest epoch to count
+   * @return the sum
+   */
+  public long sumSince(long nowNanos, int field, long minEpoch) {
+    long now = epoch(nowNanos);
+    long oldest = Math.max(now - buckets + 1, minEpoch);
+    long sum = 0;
+    for (int b = 0; b < buckets; b++) {
+      long stamp = stamps.get(b);
+      if (stamp >= oldest && stamp <= now) {
+        sum += counts.get(b * fields + field);
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The window length covered by all buckets.
+   *
+   * @return nanoseconds
+   */
+  public long windowNanos() {
+    return bucketNanos * buckets;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.tradeoff.api.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradeoff.metrics.FailureKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class CircuitBreakerTest {
+
+  private final ManualClock clock = new ManualClock();
+  private final List<String> transitions = new ArrayList<>();
+  private final HealthListener listener =
+      (id, from, to, reason, at) -> transitions.add(id + ":" + from + "->" + to);
+  private final HealthConfig config = HealthConfig.builder()
+      .consecutiveFailures(3)
+      .cooldown(Duration.ofSeconds(5))
+      .maxCooldown(Duration.ofSeconds(12))
+      .halfOpenProbes(2)
+      .minimumRequests(10)
+      .errorRateThreshold(0.5)
+      .slowCallThreshold(Duration.ofSeconds(2))
+      .slowCallRateThreshold(0.8)
+      .build();
+  private final CircuitBreaker breaker = new CircuitBreaker("a", config, clock, listener);
+
+  private long now() {
+    return clock.nanoTime();
+  }
+
+  private void fail(int n) {
+    for (int i = 0; i < n; i++) {
+      breaker.onFailure(now(), FailureKind.HTTP_SERVER_ERROR);
+    }
+  }
+
+  private void succeed(int n, long ttftNanos) {
+    for (int i = 0; i < n; i++) {
+      breaker.onSuccess(now(), ttftNanos);
+    }
+  }
+
+  @Test
+  void onFailure_consecutiveLimitReached_opens() {
+    fail(2);
+    assertThat(breaker.state()).isEqualTo(HealthState.CLOSED);
+    fail(1);
+    assertThat(breaker.state()).isEqualTo(HealthState.OPEN);
+    assertThat(breaker.available(now())).isFalse();
+    assertThat(breaker.tryAcquire(now())).isFalse();
+    assertThat(transitions).containsExactly("a:CLOSED->OPEN");
+  }
+
+  @Test
+  void onSuccess_betweenFailures_resetsTheConsecutiveCount() {
+    fail(2);
+    succeed(1, 1);
+    fail(2);
+    assertThat(breaker.state()).isEqualTo(HealthState.CLOSED);
+  }
+
+  @Test
+  void tryAcquire_afterCooldown_letsExactlyTheProbesThroughThenClosesOnTheirSuccess() {
+    fail(3);
+    clock.advance(Duration.ofMillis(4_999));
+    assertThat(breaker.available(now())).isFalse();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(breaker.available(now())).isTrue();
+    assertThat(breaker.tryAcquire(now())).isTrue();
+    assertThat(breaker.state()).isEqualTo(HealthState.HALF_OPEN);
+    assertThat(breaker.tryAcquire(now())).isTrue();
+    assertThat(breaker.tryAcquire(now())).isFalse();
+    assertThat(breaker.available(now())).isFalse();
+    succeed(2, 1);
+    assertThat(breaker.state()).isEqualTo(HealthState.CLOSED);
+    assertThat(transitions).containsExactly("a:CLOSED->OPEN", "a:OPEN->HALF_OPEN", "a:HALF_OPEN->CLOSED");
+  }
+
+  @Test
+  void onFailure_probeFails_reopensForLongerUpToTheCap() {
+    fail(3); // 1st ejection: 5 s
+    clock.advance(Duration.ofSeconds(5));
+    breaker.tryAcquire(now());
+    fail(1); // 2nd: 10 s
+    assertThat(breaker.state()).isEqualTo(HealthState.OPEN);
+    assertThat(breaker.openUntilNanos() - now()).isEqualTo(Duration.ofSeconds(10).toNanos());
+    clock.advance(Duration.ofSeconds(10));
+    breaker.tryAcquire(now());
+    fail(1); // 3rd: 15 s capped at 12 s
+    assertThat(breaker.openUntilNanos() - now()).isEqualTo(Duration.ofSeconds(12).toNanos());
+  }
+
+  @Test
+  void onFailure_afterLongHealthyPeriod_ejectsForTheBaseCooldownAgain() {
+    fail(3);
+    clock.advance(Duration.ofSeconds(5));
+    breaker.tryAcquire(now());
+    succeed(2, 1);
+    clock.advance(Duration.ofSeconds(12));
+    fail(3);
+    assertThat(breaker.openUntilNanos() - now()).isEqualTo(Duration.ofSeconds(5).toNanos());
+  }
+
+  @Test
+  void onFailure_errorRateOverWindowWithEnoughRequests_opens() {
+    // Alternate so that consecutive failures never reach 3.
+    for (int i = 0; i < 5; i++) {
+      succeed(1, 1);
+      fail(1);
+    }
+    assertThat(breaker.state()).isEqualTo(HealthState.OPEN);
+  }
+
+  @Test
+  void onFailure_errorRateBelowMinimumRequests_staysClosed() {
+    for (int i = 0; i < 4; i++) {
+      succeed(1, 1);
+      fail(1);
+    }
+    assertThat(breaker.state()).isEqualTo(HealthState.CLOSED);
+  }
+
+  @Test
+  void onSuccess_slowCallRateReached_opens() {
+    succeed(2, 1);
+    succeed(8, Duration.ofSeconds(3).toNanos());
+    assertThat(breaker.state()).isEqualTo(HealthState.OPEN);
+  }
+
+  @Test
+  void onSuccess_slowProbe_reopens() {
+    fail(3);
+    clock.advance(Duration.ofSeconds(5));
+    breaker.tryAcquire(now());
+    succeed(1, Duration.ofSeconds(3).toNanos());
+    assertThat(breaker.state()).isEqualTo(HealthState.OPEN);
+  }
+
+  @Test
+  void onFailure_ignoredKind_changesNothingAndReturnsProbePermits() {
+    for (int i = 0; i < 10; i++) {
+      breaker.onFailure(now(), FailureKind.HTTP_CLIENT_ERROR);
+    }
+    assertThat(breaker.state()).isEqualTo(HealthState.CLOSED);
+    fail(3);
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(breaker.tryAcquire(now())).isTrue();
+    assertThat(breaker.tryAcquire(now())).isTrue();
+    breaker.onFailure(now(), FailureKind.CANCELLED);
+    assertThat(breaker.tryAcquire(now())).isTrue();
+    assertThat(breaker.tryAcquire(now())).isFalse();
+  }
+
+  @Test
+  void onFailure_whileOpen_changesNothing() {
+    fail(3);
+    long until = breaker.openUntilNanos();
+    fail(10);
+    assertThat(breaker.openUntilNanos()).isEqualTo(until);
+    assertThat(transitions).hasSize(1);
+  }
+
+  @Test
+  void close_windowStartsAfresh_oldFailuresDoNotTripAgain() {
+    for (int i = 0; i < 5; i++) {
+      succeed(1, 1);
+      fail(1);
+    }
+    assertThat(breaker.state()).isEqualTo(HealthState.OPEN);
+    clock.advance(Duration.ofSeconds(5));
+    breaker.tryAcquire(now());
+    succeed(2, 1);
+    clock.advance(Duration.ofSeconds(1));
+    fail(1);
+    assertThat(breaker.state()).isEqualTo(HealthState.CLOSED);
+  }
+
+  @Test
+  void listener_throwing_doesNotBreakTheBreaker() {
+    CircuitBreaker b = new CircuitBreaker("x", config, clock, (id, f, t, r, at) -> {
+      throw new IllegalStateException("boom");
+    });
+    for (int i = 0; i < 3; i++) {
+      b.onFailure(now(), FailureKind.CONNECTION_FAILED);
+    }
+    assertThat(b.state()).isEqualTo(HealthState.OPEN);
+  }
+
+  @Test
+  void disabled_neverOpens() {
+    CircuitBreaker b = new CircuitBreaker("x", HealthConfig.disabled(), clock, HealthListener.NONE);
+    for (int i = 0; i < 10_000; i++) {
+      b.onFailure(now(), FailureKind.CONNECTION_FAILED);
+    }
+    assertThat(b.state()).isEqualTo(HealthState.CLOSED);
+  }
+
+  @Test
+  void healthConfig_badValues_areRejectedWithTheirNames() {
+    assertThatThrownBy(() -> HealthConfig.builder().consecutiveFailures(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("consecutiveFailures must be >= 1, but was 0");
+    assertThatThrownBy(() -> HealthConfig.builder().errorRateThreshold(1.5).build())
+        .hasMessage("errorRateThreshold must be in (0, 1], but was 1.5");
+    assertThatThrownBy(() -> HealthConfig.builder().cooldown(Duration.ofSeconds(10))
+        .maxCooldown(Duration.ofSeconds(5)).build())
+        .hasMessage("maxCooldown must be >= cooldown (PT10S), but was PT5S");
+    assertThatThrownBy(() -> HealthConfig.builder().halfOpenProbes(0).build())
+        .hasMessage("halfOpenProbes must be >= 1, but was 0");
+  }
+}
