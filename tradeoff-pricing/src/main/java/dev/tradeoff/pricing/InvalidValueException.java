@@ -26,10 +26,13 @@ public final class InvalidValueException extends PricingException {
   private static final long serialVersionUID = 1L;
 
   private final String value;
+  private final String problem;
 
-  private InvalidValueException(String message, String field, String value, String modelId, String file) {
+  private InvalidValueException(
+      String message, String problem, String field, String value, String modelId, String file) {
     super(message, modelId, file, field, null);
     this.value = value;
+    this.problem = problem;
   }
 
   /**
@@ -57,8 +60,8 @@ public final class InvalidValueException extends PricingException {
   public static InvalidValueException of(
       String field, String constraint, Object value, String modelId, String file) {
     String shown = value == null ? "missing" : String.valueOf(value);
-    StringBuilder message = new StringBuilder()
-        .append('`').append(field).append("` must be ").append(constraint).append(", but was ").append(shown);
+    String problem = "`" + field + "` must be " + constraint + ", but was " + shown;
+    StringBuilder message = new StringBuilder(problem);
     if (modelId != null || file != null) {
       message.append(" (");
       if (modelId != null) {
@@ -69,7 +72,16 @@ public final class InvalidValueException extends PricingException {
       }
       message.append(')');
     }
-    return new InvalidValueException(message.toString(), field, shown, modelId, file);
+    return new InvalidValueException(message.toString(), problem, field, shown, modelId, file);
+  }
+
+  /**
+   * The message without the model/file context, for example {@code "`input` must be >= 0, but was -1"}.
+   *
+   * @return the problem
+   */
+  public String problem() {
+    return problem;
   }
 
   /**

@@ -278,7 +278,8 @@ public final class Fields {
   /** Wraps a value-type invariant violation with this object's location. */
   public CatalogFormatException wrap(PricingException e) {
     String key = e.field().map(object::childPath).orElse(object.path());
-    String problem = e.getMessage();
+    String problem = e instanceof dev.tradeoff.pricing.InvalidValueException
+        ? ((dev.tradeoff.pricing.InvalidValueException) e).problem() : e.getMessage();
     return CatalogFormatException.of(problem, file, object.line(), object.column(), key, modelId, e);
   }
 

@@ -33,11 +33,8 @@ public final class ModelReader {
     if (rates == null) {
       throw f.missing("rates");
     }
-    TokenRates standard = rates(rates);
-    if (standard.inputPerMillion().isEmpty() && standard.outputPerMillion().isEmpty()) {
-      throw f.error(rates.node(), "`rates` must list inputPerMillion or outputPerMillion, but listed neither");
-    }
-    b.rates(standard);
+    // An empty object is allowed and means "no token prices" (such a model can never be billed, not even $0).
+    b.rates(rates(rates));
     Fields batch = f.object("batchRates");
     if (batch != null) {
       b.batchRates(rates(batch));
