@@ -77,10 +77,17 @@ final class StreamLoad {
     }
   }
 
+  private static final byte[] TOKEN = "\"delta\":{\"content\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DONE = "data: [DONE]".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OK = "HTTP/1.1 200".getBytes(StandardCharsets.US_ASCII);
+
   private static final class Stream {
     final SocketChannel channel;
     final ByteBuffer request;
-    final StringBuilder line = new StringBuilder();
+    /** How many bytes of TOKEN, DONE and (at the start) OK the bytes so far end with; patterns may span reads. */
+    int tokenMatch;
+    int doneMatch;
+    int okMatch;
     long written;
     int tokens;
     boolean ok;
@@ -100,10 +107,16 @@ final class StreamLoad {
 
   /**
    * Runs the load against model {@code model} of {@code sim}, whose profile must have constant
-   * {@code ttftMillis}, {@code gapMillis} and {@code tokens} output tokens.
+   * {@code ttftMillis}, {@code gapMillis} and {@code tokens} output tokens; all streams start at once.
    */
   static Result run(SimulatedProvider sim, String model, int streams, double ttftMillis, double gapMillis,
       int tokens, long timeoutMillis) throws IOException {
+    return run(sim, model, streams, ttftMillis, gapMillis, tokens, 0, timeoutMillis);
+  }
+
+  /** As {@link #run(SimulatedProvider, String, int, double, double, int, long)}, starting the streams evenly over {@code rampMillis}. */
+  static Result run(SimulatedProvider sim, String model, int streams, double ttftMillis, double gapMillis,
+      int tokens, long rampMillis, long timeoutMillis) throws IOException {
     String body = "{\"model\":\"" + model + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
         + "\"messages\":[{\"role\":\"user\",\"content\":\"Say something.\"}]}";
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
@@ -113,18 +126,22 @@ final class StreamLoad {
     long start = System.nanoTime();
     Stream[] all = new Stream[streams];
     try (Selector selector = Selector.open()) {
-      for (int i = 0; i < streams; i++) {
-        SocketChannel channel = SocketChannel.open();
-        channel.configureBlocking(false);
-        channel.connect(new InetSocketAddress(sim.config().bindAddress(), sim.port()));
-        all[i] = new Stream(channel, ByteBuffer.wrap(request), tokens);
-        channel.register(selector, SelectionKey.OP_CONNECT, all[i]);
-      }
+      int started = 0;
       int open = streams;
       ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-      long deadline = start + timeoutMillis * 1_000_000L;
+      long deadline = start + (rampMillis + timeoutMillis) * 1_000_000L;
       while (open > 0 && System.nanoTime() < deadline) {
-        selector.select(100);
+        long elapsed = System.nanoTime() - start;
+        while (started < streams
+            && (rampMillis == 0 || elapsed >= (long) started * rampMillis * 1_000_000L / streams)) {
+          SocketChannel channel = SocketChannel.open();
+          channel.configureBlocking(false);
+          channel.connect(new InetSocketAddress(sim.config().bindAddress(), sim.port()));
+          all[started] = new Stream(channel, ByteBuffer.wrap(request), tokens);
+          channel.register(selector, SelectionKey.OP_CONNECT, all[started]);
+          started++;
+        }
+        selector.select(started < streams ? 1 : 100);
         Iterator<SelectionKey> it = selector.selectedKeys().iterator();
         while (it.hasNext()) {
           SelectionKey key = it.next();
@@ -149,15 +166,7 @@ final class StreamLoad {
                 open--;
                 continue;
               }
-              for (int b = 0; b < n; b++) {
-                char c = (char) (buffer.get(b) & 0xff);
-                if (c != '\n') {
-                  s.line.append(c);
-                  continue;
-                }
-                onLine(s, s.line, now, ttftMillis, gapMillis);
-                s.line.setLength(0);
-              }
+              scan(s, buffer, n, now, ttftMillis, gapMillis);
               if (s.done) {
                 finish(s, key);
                 open--;
@@ -170,15 +179,22 @@ final class StreamLoad {
         }
       }
       for (Stream s : all) {
-        s.channel.close();
+        if (s != null) {
+          s.channel.close();
+        }
       }
     }
     double wall = (System.nanoTime() - start) / 1e9;
     int succeeded = 0;
     long tokenCount = 0;
     int latenessCount = 0;
+    for (int i = 0; i < streams; i++) {
+      if (all[i] == null) {
+        all[i] = new Stream(null, null, 0);
+      }
+    }
     for (Stream s : all) {
-      if (s.ok && s.tokens == tokens) {
+      if (s.ok && s.done && s.tokens == tokens) {
         succeeded++;
       }
       tokenCount += s.tokens;
@@ -209,28 +225,41 @@ final class StreamLoad {
     return new Result(streams, succeeded, tokenCount, lateness, gapErrors, ttftErrors, wall);
   }
 
-  private static void onLine(Stream s, CharSequence line, long now, double ttftMillis, double gapMillis) {
-    String text = line.toString();
-    if (!s.statusSeen) {
-      s.statusSeen = true;
-      s.ok = text.startsWith("HTTP/1.1 200");
-      return;
-    }
-    if (!text.startsWith("data: ")) {
-      return;
-    }
-    if (text.startsWith("data: [DONE]")) {
-      s.done = true;
-      return;
-    }
-    if (text.contains("\"delta\":{\"content\":\"") && s.tokens < s.lateness.length) {
-      double sinceWritten = (now - s.written) / 1e6;
-      double scheduled = ttftMillis + s.tokens * gapMillis;
-      s.lateness[s.tokens] = sinceWritten - scheduled;
-      if (s.tokens == 0) {
-        s.ttftError = sinceWritten - ttftMillis;
+  /**
+   * Scans received bytes without building strings (the client must stay cheaper than the server it measures):
+   * the status line, one TOKEN per content delta (the role chunk carries {@code "role"} first, so it does not
+   * match), and the {@code [DONE]} line.
+   */
+  private static void scan(Stream s, ByteBuffer buffer, int n, long now, double ttftMillis, double gapMillis) {
+    for (int i = 0; i < n; i++) {
+      byte b = buffer.get(i);
+      if (!s.statusSeen) {
+        s.okMatch = b == OK[s.okMatch] ? s.okMatch + 1 : 0;
+        if (s.okMatch == OK.length) {
+          s.statusSeen = true;
+          s.ok = true;
+        } else if (s.okMatch == 0) {
+          s.statusSeen = true; // not a 200
+        }
+        continue;
       }
-      s.tokens++;
+      s.tokenMatch = b == TOKEN[s.tokenMatch] ? s.tokenMatch + 1 : (b == TOKEN[0] ? 1 : 0);
+      if (s.tokenMatch == TOKEN.length) {
+        s.tokenMatch = 0;
+        if (s.tokens < s.lateness.length) {
+          double sinceWritten = (now - s.written) / 1e6;
+          s.lateness[s.tokens] = sinceWritten - (ttftMillis + s.tokens * gapMillis);
+          if (s.tokens == 0) {
+            s.ttftError = sinceWritten - ttftMillis;
+          }
+        }
+        s.tokens++;
+      }
+      s.doneMatch = b == DONE[s.doneMatch] ? s.doneMatch + 1 : (b == DONE[0] ? 1 : 0);
+      if (s.doneMatch == DONE.length) {
+        s.doneMatch = 0;
+        s.done = true;
+      }
     }
   }
 
