@@ -42,8 +42,16 @@ import java.util.concurrent.CountDownLatch;
  * of due steps; a loop sleeps in {@code select} until the earliest step (rounded up to the next millisecond),
  * writes every due event with one non-blocking write per connection and flushes at once ({@code TCP_NODELAY}).
  * A slow reader only delays its own stream (its bytes queue until the socket is writable). Pacing error is
- * therefore about 1 ms plus the time the loop needs for the events due at the same instant; the measured
- * numbers are in {@code SimulatedProviderCapacity} and {@code SimulatedProviderPacingTest}.
+ * therefore about 1 ms plus the time the loop needs for the events due at the same instant.
+ *
+ * <p>Measured on the project's 2-core machine (2026-11-28, other builds running, load average about 4), 1,000
+ * concurrent streams of 200 tokens at 50 tokens/s each (50,000 tokens/s in all), all started at once, measured by
+ * a one-thread NIO client in the same JVM (the test-scope main {@code SimulatedProviderCapacity}): all 1,000
+ * streams complete with every token; gap error p50 0.8 ms, p90 6 ms, p99 25 ms; TTFT error p99 176 ms (the burst
+ * of 1,000 simultaneous requests is planned in turn). The same client against {@code com.sun.net.httpserver} with
+ * a cached thread pool and a minimal handler that sleeps until each token is due: gap error p50 20 ms (tokens
+ * arrive in pairs), p99 182 ms; TTFT error p99 733 ms. At 20 tokens/s per stream this design gives gap error p99
+ * 7 ms.
  *
  * <p>Thread-safe. {@link #close()} stops the loops and closes every connection, also stalled ones.
  */

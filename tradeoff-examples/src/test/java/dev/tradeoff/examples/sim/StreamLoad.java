@@ -117,6 +117,13 @@ final class StreamLoad {
   /** As {@link #run(SimulatedProvider, String, int, double, double, int, long)}, starting the streams evenly over {@code rampMillis}. */
   static Result run(SimulatedProvider sim, String model, int streams, double ttftMillis, double gapMillis,
       int tokens, long rampMillis, long timeoutMillis) throws IOException {
+    return run(new InetSocketAddress(sim.config().bindAddress(), sim.port()), model, streams, ttftMillis, gapMillis,
+        tokens, rampMillis, timeoutMillis);
+  }
+
+  /** The same against any server at {@code address} that speaks Chat Completions streaming. */
+  static Result run(InetSocketAddress address, String model, int streams, double ttftMillis, double gapMillis,
+      int tokens, long rampMillis, long timeoutMillis) throws IOException {
     String body = "{\"model\":\"" + model + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
         + "\"messages\":[{\"role\":\"user\",\"content\":\"Say something.\"}]}";
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
@@ -136,7 +143,7 @@ final class StreamLoad {
             && (rampMillis == 0 || elapsed >= (long) started * rampMillis * 1_000_000L / streams)) {
           SocketChannel channel = SocketChannel.open();
           channel.configureBlocking(false);
-          channel.connect(new InetSocketAddress(sim.config().bindAddress(), sim.port()));
+          channel.connect(address);
           all[started] = new Stream(channel, ByteBuffer.wrap(request), tokens);
           channel.register(selector, SelectionKey.OP_CONNECT, all[started]);
           started++;
