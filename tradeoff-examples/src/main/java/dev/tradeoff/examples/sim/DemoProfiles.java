@@ -49,7 +49,7 @@ public final class DemoProfiles {
   /** All demo profiles, in a stable order. */
   public static List<ModelProfile> all() {
     return List.of(gpt4oMini(), gpt4o(), claude3Haiku(), claude35Sonnet(), gemini15Flash(), gemini20Flash(),
-        llama3_70b());
+        llama3_70b(), llama3_70bOnG5_12xlarge());
   }
 
   /** OpenAI GPT-4o mini on Chat Completions and Responses; echoes {@code gpt-4o-mini-2024-07-18}. */
@@ -134,6 +134,25 @@ public final class DemoProfiles {
             + "latency 38.75 ms. ASSUMPTION: a vLLM server on comparable hardware and load behaves alike; a "
             + "smaller instance (e.g. 4x A10G) is several times slower per token.")
         .alias("meta-llama/Meta-Llama-3-70B-Instruct")
+        .responseModel("meta-llama/Meta-Llama-3-70B-Instruct")
+        .wireFormats(WireFormat.OPENAI_CHAT_COMPLETIONS)
+        .build();
+  }
+
+  /**
+   * Llama 3 70B Instruct self-hosted on one AWS {@code ml.g5.12xlarge} (4x A10G), the instance of the architecture
+   * migration scenario: a lower bound from an older engine, several times slower per token than
+   * {@link #llama3_70b()}.
+   */
+  public static ModelProfile llama3_70bOnG5_12xlarge() {
+    return hosted("llama-3-70b-instruct-g5", 1000, ASSUMED_TTFT_SIGMA, 1000.0 / 138.35, 4096,
+        "Hugging Face blog 'llama-sagemaker-benchmark' (2023-09-26, Philipp Schmid; as recorded in "
+            + "shared/fixtures/pricing-facts.json; https://huggingface.co/blog/llama-sagemaker-benchmark): Llama 2 "
+            + "70B, GPTQ 4-bit, TGI 1.0.3 on ml.g5.12xlarge, 5 concurrent requests: median 138.35 ms per token "
+            + "(33.33 tokens/s in all). ASSUMPTIONS: Llama 3 70B behaves like Llama 2 70B on this engine and "
+            + "instance (a newer engine is faster: treat as a lower bound); the source gives no TTFT, 1,000 ms "
+            + "median is assumed.")
+        .alias("meta-llama/Meta-Llama-3-70B-Instruct@g5.12xlarge")
         .responseModel("meta-llama/Meta-Llama-3-70B-Instruct")
         .wireFormats(WireFormat.OPENAI_CHAT_COMPLETIONS)
         .build();

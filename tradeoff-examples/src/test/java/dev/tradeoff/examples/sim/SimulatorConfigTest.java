@@ -2,6 +2,7 @@ package dev.tradeoff.examples.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -100,7 +101,7 @@ final class SimulatorConfigTest {
   void demoProfiles_eachNameASourceADateAndAreSimulated() {
     assertThat(DemoProfiles.all()).extracting(ModelProfile::id).containsExactly("gpt-4o-mini", "gpt-4o",
         "claude-3-haiku-20240307", "claude-3-5-sonnet-20241022", "gemini-1.5-flash", "gemini-2.0-flash",
-        "llama-3-70b-instruct");
+        "llama-3-70b-instruct", "llama-3-70b-instruct-g5");
     for (ModelProfile profile : DemoProfiles.all()) {
       assertThat(profile.source()).contains("http").contains("ASSUMPTIONS");
       assertThat(profile.asOf()).isEqualTo(LocalDate.of(2026, 11, 28));
@@ -109,7 +110,7 @@ final class SimulatorConfigTest {
     }
     // GPT-4o: Artificial Analysis 0.39 s TTFT, 81 tokens/s
     assertThat(DemoProfiles.gpt4o().ttftMillis().median()).isEqualTo(390.0);
-    assertThat(DemoProfiles.gpt4o().interTokenGapMillis().median()).isCloseTo(1000.0 / 81, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(DemoProfiles.gpt4o().interTokenGapMillis().median()).isCloseTo(1000.0 / 81, within(1e-9));
   }
 
   @Test
@@ -118,6 +119,6 @@ final class SimulatorConfigTest {
 
     assertThat(config.bindAddress().isLoopbackAddress()).isTrue();
     assertThat(config.port()).isZero();
-    assertThat(config.profiles()).hasSize(7);
+    assertThat(config.profiles()).hasSize(8);
   }
 }
