@@ -1,0 +1,295 @@
+package dev.tradeoff.metrics.stats;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+/**
+ * An immutable, mergeable, serializable latency distribution in microseconds (HdrHistogram, 3 significant
+ * digits; see {@link LatencyRecorder}).
+ *
+ * <p>Percentiles use the <b>nearest-rank</b> definition: the p-th percentile of n values is the value at rank
+ * {@code max(1, ceil(p/100 × n))} in ascending order, reported as the upper end of its histogram bucket (so
+ * within 0.1% above the true value) and never above the exact maximum. {@link
+ * #percentileMicrosCountingFailures(double, long)} adds failed requests as +∞ values ("adjusted" percentiles),
+ * so that failures cannot make a latency distribution look better.
+ *
+ * <p>Serialization: {@link #encode()} is HdrHistogram's compressed V2 encoding in Base64, plus the exact sum,
+ * maximum and out-of-range count; {@link #decode} restores an equal histogram. Merging is exact: merging
+ * snapshots equals recording all values into one recorder.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * LatencyHistogram all = machineA.merge(machineB);
+ * all.percentileMicros(99.9);
+ * all.percentileMicrosCountingFailures(99, failedRequests);   // +Infinity if p99 lands on a failure
+ * String wire = all.encode();
+ * LatencyHistogram again = LatencyHistogram.decode(wire);      // equals all
+ * }</pre>
+ */
+public final class LatencyHistogram {
+
+  private static final LatencyHistogram EMPTY = new LatencyHistogram(LatencyRecorder.newHistogram(), 0, 0, 0);
+
+  private final Histogram histogram;
+  private final long sumMicros;
+  private final long maxMicros;
+  private final long outOfRange;
+
+  LatencyHistogram(Histogram histogram, long sumMicros, long maxMicros, long outOfRange) {
+    this.histogram = histogram;
+    this.sumMicros = sumMicros;
+    this.maxMicros = maxMicros;
+    this.outOfRange = outOfRange;
+  }
+
+  /**
+   * The histogram without values.
+   *
+   * @return the empty histogram
+   */
+  public static LatencyHistogram empty() {
+    return EMPTY;
+  }
+
+  /**
+   * The number of recorded values.
+   *
+   * @return the count
+   */
+  public long count() {
+    return histogram.getTotalCount();
+  }
+
+  /**
+   * The exact sum of the recorded values.
+   *
+   * @return microseconds
+   */
+  public long sumMicros() {
+    return sumMicros;
+  }
+
+  /**
+   * The exact mean.
+   *
+   * @return microseconds, {@code NaN} when empty
+   */
+  public double meanMicros() {
+    long n = count();
+    return n == 0 ? Double.NaN : (double) sumMicros / n;
+  }
+
+  /**
+   * The exact maximum.
+   *
+   * @return microseconds, 0 when empty
+   */
+  public long maxMicros() {
+    return maxMicros;
+  }
+
+  /**
+   * The minimum, at histogram precision (the lower end of its bucket).
+   *
+   * @return microseconds, 0 when empty
+   */
+  public long minMicros() {
+    return count() == 0 ? 0 : histogram.getMinValue();
+  }
+
+  /**
+   * How many recorded values were out of range (negative, or above {@link
+   * LatencyRecorder#HIGHEST_TRACKABLE_MICROS}) and were clamped.
+   *
+   * @return the count
+   */
+  public long outOfRangeCount() {
+    return outOfRange;
+  }
+
+  /**
+   * The p-th percentile (nearest rank).
+   *
+   * @param percentile in [0, 100]
+   * @return microseconds; {@code NaN} when empty
+   * @throws IllegalArgumentException if the percentile is outside [0, 100]
+   */
+  public double percentileMicros(double percentile) {
+    return percentileMicrosCountingFailures(percentile, 0);
+  }
+
+  /**
+   * The p-th percentile (nearest rank) of the recorded values together with {@code failures} values of +∞.
+   *
+   * @param percentile in [0, 100]
+   * @param failures how many failed requests to count as +∞, {@code >= 0}
+   * @return microseconds, {@code +Infinity} when the rank falls among the failures, {@code NaN} when there is
+   *     no value at all
+   * @throws IllegalArgumentException if the percentile is outside [0, 100] or failures is negative
+   */
+  public double percentileMicrosCountingFailures(double percentile, long failures) {
+    if (!(percentile >= 0 && percentile <= 100)) {
+      throw new IllegalArgumentException("percentile must be in [0, 100], but was " + percentile);
+    }
+    if (failures < 0) {
+      throw new IllegalArgumentException("failures must be >= 0, but was " + failures);
+    }
+    long n = count();
+    long total = n + failures;
+    if (total == 0) {
+      return Double.NaN;
+    }
+    long rank = rank(percentile, total);
+    if (rank > n) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return valueAtRank(rank);
+  }
+
+  /** Nearest rank: ceil(p/100 × total), at least 1; the epsilon keeps 99% of 100 at rank 99, not 100. */
+  static long rank(double percentile, long total) {
+    double exact = percentile / 100.0 * total;
+    long rank = (long) Math.ceil(exact - 1e-9 * Math.max(1.0, exact));
+    return Math.max(1, Math.min(total, rank));
+  }
+
+  private long valueAtRank(long rank) {
+    long cumulative = 0;
+    for (HistogramIterationValue v : histogram.recordedValues()) {
+      cumulative += v.getCountAddedInThisIterationStep();
+      if (cumulative >= rank) {
+        return Math.min(histogram.highestEquivalentValue(v.getValueIteratedTo()), maxMicros);
+      }
+    }
+    return maxMicros; // unreachable: rank <= count
+  }
+
+  /**
+   * The histogram of both this and the other's values.
+   *
+   * @param other another histogram
+   * @return a new histogram; neither input changes
+   */
+  public LatencyHistogram merge(LatencyHistogram other) {
+    Objects.requireNonNull(other, "other");
+    Histogram merged = histogram.copy();
+    merged.add(other.histogram);
+    return new LatencyHistogram(
+        merged, sumMicros + other.sumMicros, Math.max(maxMicros, other.maxMicros), outOfRange + other.outOfRange);
+  }
+
+  /**
+   * The histogram's bucket counts as HdrHistogram's compressed V2 encoding, in Base64 (without the exact sum,
+   * max and out-of-range count, which {@link #encode()} carries separately in JSON).
+   *
+   * @return Base64 text
+   */
+  public String encodeHdr() {
+    ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+    int n = histogram.encodeIntoCompressedByteBuffer(buffer);
+    byte[] bytes = new byte[n];
+    buffer.flip();
+    buffer.get(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /**
+   * Everything needed to restore this histogram: {@code sum:max:outOfRange:hdrBase64}.
+   *
+   * @return the encoding
+   */
+  public String encode() {
+    return sumMicros + ":" + maxMicros + ":" + outOfRange + ":" + encodeHdr();
+  }
+
+  /**
+   * Restores a histogram from {@link #encode()}.
+   *
+   * @param encoded the encoding
+   * @return the histogram
+   * @throws IllegalArgumentException if the text is not a valid encoding
+   */
+  public static LatencyHistogram decode(String encoded) {
+    String[] parts = Objects.requireNonNull(encoded, "encoded").split(":", 4);
+    if (parts.length != 4) {
+      throw new IllegalArgumentException("encoded histogram must be sum:max:outOfRange:hdr, but had " + parts.length + " parts");
+    }
+    try {
+      return fromHdr(parts[3], Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("encoded histogram has a non-numeric sum, max or out-of-range count", e);
+    }
+  }
+
+  /**
+   * Restores a histogram from its parts.
+   *
+   * @param hdrBase64 {@link #encodeHdr()}
+   * @param sumMicros the exact sum
+   * @param maxMicros the exact maximum
+   * @param outOfRange the out-of-range count
+   * @return the histogram
+   * @throws IllegalArgumentException if the Base64 or the HdrHistogram encoding is invalid, or the histogram's
+   *     range or precision differs from {@link LatencyRecorder}'s
+   */
+  public static LatencyHistogram fromHdr(String hdrBase64, long sumMicros, long maxMicros, long outOfRange) {
+    Histogram decoded;
+    try {
+      byte[] bytes = Base64.getDecoder().decode(hdrBase64);
+      decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+    } catch (DataFormatException | RuntimeException e) {
+      throw new IllegalArgumentException("hdr is not a valid compressed HdrHistogram in Base64: " + e.getMessage(), e);
+    }
+    if (decoded.getNumberOfSignificantValueDigits() != LatencyRecorder.SIGNIFICANT_DIGITS
+        || decoded.getLowestDiscernibleValue() != 1) {
+      throw new IllegalArgumentException(
+          "hdr must have 3 significant digits and a lowest value of 1 µs, but had "
+              + decoded.getNumberOfSignificantValueDigits()
+              + " and "
+              + decoded.getLowestDiscernibleValue());
+    }
+    Histogram h = LatencyRecorder.newHistogram();
+    h.add(decoded);
+    if (sumMicros < 0 || maxMicros < 0 || outOfRange < 0) {
+      throw new IllegalArgumentException("sum, max and outOfRange must be >= 0");
+    }
+    return new LatencyHistogram(h, sumMicros, maxMicros, outOfRange);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof LatencyHistogram)) {
+      return false;
+    }
+    LatencyHistogram that = (LatencyHistogram) o;
+    return sumMicros == that.sumMicros
+        && maxMicros == that.maxMicros
+        && outOfRange == that.outOfRange
+        && histogram.equals(that.histogram);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(count(), sumMicros, maxMicros, outOfRange);
+  }
+
+  @Override
+  public String toString() {
+    if (count() == 0) {
+      return "LatencyHistogram{count=0}";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "LatencyHistogram{count=%d, meanUs=%.1f, p50Us=%.0f, p99Us=%.0f, maxUs=%d}",
+        count(),
+        meanMicros(),
+        percentileMicros(50),
+        percentileMicros(99),
+        maxMicros);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.tradeoff.metrics.stats;
+
+import dev.tradeoff.metrics.RequestResult;
+import dev.tradeoff.metrics.StreamTimeline;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The latency metrics aggregated per candidate, each with a stable result-file name (unit in the name). Their
+ * definitions are in {@link StreamTimeline} and {@link RequestResult}.
+ *
+ * <pre>{@code
+ * summary.histogram(LatencyMetric.TTFT).percentileMicros(95);
+ * LatencyMetric.TTFT.wireName();   // "ttft_ms"
+ * }</pre>
+ */
+public enum LatencyMetric {
+  /** Time to first content token ({@link StreamTimeline#ttftContentNanos()}). */
+  TTFT("ttft_ms"),
+  /** Time to first token of any kind, reasoning included ({@link StreamTimeline#ttftAnyNanos()}). */
+  TTFT_ANY("ttft_any_ms"),
+  /** Time per output token ({@link RequestResult#tpotNanos()}). */
+  TPOT("tpot_ms"),
+  /** Every inter-token-event gap of every request ({@link StreamTimeline#itlNanos(int)}); an SLO on it
+   * applies to each request's largest gap. */
+  ITL("itl_ms"),
+  /** End-to-end latency ({@link StreamTimeline#e2eNanos()}). */
+  E2E("e2e_ms"),
+  /** How long reasoning delayed the answer ({@link StreamTimeline#reasoningNanos()}). */
+  REASONING("reasoning_ms"),
+  /** Time to response headers ({@link StreamTimeline#responseHeadersNanos()}). */
+  RESPONSE_HEADERS("response_headers_ms"),
+  /** TTFT from the intended send time ({@link StreamTimeline#ttftContentFromIntendedNanos()}). */
+  TTFT_FROM_INTENDED("ttft_from_intended_ms"),
+  /** E2E from the intended send time ({@link StreamTimeline#e2eFromIntendedNanos()}). */
+  E2E_FROM_INTENDED("e2e_from_intended_ms"),
+  /** Actual − intended send time ({@link StreamTimeline#schedulerLagNanos()}). */
+  SCHEDULER_LAG("scheduler_lag_ms"),
+  /** Hand-off to the client until the request is on the wire ({@link StreamTimeline#clientQueueNanos()}). */
+  CLIENT_QUEUE("client_queue_ms");
+
+  private final String wireName;
+
+  LatencyMetric(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /**
+   * The stable name in result files.
+   *
+   * @return e.g. {@code "ttft_ms"}
+   */
+  public String wireName() {
+    return wireName;
+  }
+
+  /**
+   * The metric whose wire name is given.
+   *
+   * @param wireName e.g. {@code "ttft_ms"}
+   * @return the metric
+   * @throws IllegalArgumentException if no metric has that name
+   */
+  public static LatencyMetric ofWireName(String wireName) {
+    for (LatencyMetric m : values()) {
+      if (m.wireName.equals(wireName)) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException("unknown latency metric '" + wireName + "'");
+  }
+
+  /**
+   * This metric's value for one request, in nanoseconds. For {@link #ITL} it is the request's largest gap.
+   *
+   * @param r the request
+   * @return the value, empty when undefined for this request
+   */
+  public OptionalLong valueNanos(RequestResult r) {
+    StreamTimeline t = r.timeline();
+    switch (this) {
+      case TTFT:
+        return t.ttftContentNanos();
+      case TTFT_ANY:
+        return t.ttftAnyNanos();
+      case TPOT:
+        OptionalDouble tpot = r.tpotNanos();
+        return tpot.isPresent() ? OptionalLong.of(Math.round(tpot.getAsDouble())) : OptionalLong.empty();
+      case ITL:
+        if (t.itlCount() == 0) {
+          return OptionalLong.empty();
+        }
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < t.itlCount(); i++) {
+          max = Math.max(max, t.itlNanos(i));
+        }
+        return OptionalLong.of(max);
+      case E2E:
+        return OptionalLong.of(t.e2eNanos());
+      case REASONING:
+        return t.reasoningNanos();
+      case RESPONSE_HEADERS:
+        return t.responseHeadersNanos();
+      case TTFT_FROM_INTENDED:
+        return t.ttftContentFromIntendedNanos();
+      case E2E_FROM_INTENDED:
+        return OptionalLong.of(t.e2eFromIntendedNanos());
+      case SCHEDULER_LAG:
+        return OptionalLong.of(t.schedulerLagNanos());
+      case CLIENT_QUEUE:
+        return t.clientQueueNanos();
+      default:
+        throw new AssertionError(this);
+    }
+  }
+}
