@@ -16,6 +16,8 @@ import java.util.ArrayDeque;
 final class Connection {
 
   private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  /** How long a closing connection keeps discarding the client's unread bytes, in nanoseconds. */
+  private static final long LINGER_NANOS = 2_000_000_000L;
 
   private final EventLoop loop;
   private final SocketChannel channel;
@@ -28,6 +30,8 @@ final class Connection {
   private boolean keepAlive;
   private boolean closeWhenFlushed;
   private boolean continueSent;
+  /** Output is shut down; input is read and discarded until the peer closes or the linger time is over. */
+  private boolean draining;
   private boolean closed;
   /** Identifies the one live timer of this connection; older heap entries are ignored. */
   long timerToken;
@@ -47,6 +51,10 @@ final class Connection {
   }
 
   void onReadable() {
+    if (draining) {
+      discardInput();
+      return;
+    }
     if (inLength == in.length) {
       int limit = maxRequestBytes + RequestParser.MAX_HEAD_BYTES;
       if (in.length >= limit) {
@@ -97,13 +105,52 @@ final class Connection {
       key.interestOps(SelectionKey.OP_READ);
     }
     if (closeWhenFlushed) {
-      close();
+      shutdownAndDrain();
     }
   }
 
   void onTimer(long token) {
-    if (!closed && token == timerToken) {
+    if (closed || token != timerToken) {
+      return;
+    }
+    if (draining) {
+      close();
+    } else {
       step();
+    }
+  }
+
+  /**
+   * Closes gracefully: a FIN after the last response byte, then the client's unread bytes are discarded until it
+   * closes (or for {@link #LINGER_NANOS}). Closing with unread input would send a RST that can destroy the error
+   * response before the client reads it.
+   */
+  private void shutdownAndDrain() {
+    script = null;
+    try {
+      channel.shutdownOutput();
+    } catch (IOException e) {
+      close();
+      return;
+    }
+    draining = true;
+    inLength = 0;
+    loop.schedule(this, System.nanoTime() + LINGER_NANOS);
+    discardInput();
+  }
+
+  private void discardInput() {
+    try {
+      ByteBuffer sink = ByteBuffer.wrap(in);
+      int n;
+      while ((n = channel.read(sink)) > 0) {
+        sink.clear();
+      }
+      if (n < 0) {
+        close();
+      }
+    } catch (IOException e) {
+      close();
     }
   }
 
@@ -211,7 +258,7 @@ final class Connection {
   private void closeWhenFlushed() {
     closeWhenFlushed = true;
     if (out.isEmpty()) {
-      close();
+      shutdownAndDrain();
     }
   }
 
