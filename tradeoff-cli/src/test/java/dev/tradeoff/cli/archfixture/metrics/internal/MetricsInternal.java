@@ -1,4 +1,4 @@
-package dev.tradeoff.examples.archfixture.metrics.internal;
+package dev.tradeoff.cli.archfixture.metrics.internal;
 
 /** An implementation detail of the fixture "metrics" module. */
 public final class MetricsInternal {}

@@ -1,4 +1,4 @@
-package dev.tradeoff.examples;
+package dev.tradeoff.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * <p>Maven's enforcer rules (in each module's POM) stop a module from <em>declaring</em> a dependency the
  * wrong way; this test stops code from <em>using</em> one: a type of one module importing another
  * module's {@code internal} package, or a package that the direction of dependencies forbids. It lives
- * here because {@code tradeoff-examples} is the module that sees the classes of all library modules.
+ * here because {@code tradeoff-cli} sits on top of every other module but {@code benchmarks}, so its test
+ * class path holds the classes of all of them.
  */
 final class ArchitectureTest {
 
@@ -75,7 +76,7 @@ final class ArchitectureTest {
 
   @Test
   void rules_whenFixturesBreakTheDirection_reportBothViolations() {
-    String root = "dev.tradeoff.examples.archfixture";
+    String root = "dev.tradeoff.cli.archfixture";
     JavaClasses fixtures = new ClassFileImporter().importPackages(root);
     List<String> failures = new ArrayList<>();
     for (ArchRule rule : rules(root)) {

@@ -1,4 +1,4 @@
-package dev.tradeoff.examples.archfixture.pricing;
+package dev.tradeoff.cli.archfixture.pricing;
 
 /** A harmless type of the fixture "pricing" module. */
 public final class PricingType {}

@@ -1,6 +1,6 @@
-package dev.tradeoff.examples.archfixture.pareto;
+package dev.tradeoff.cli.archfixture.pareto;
 
-import dev.tradeoff.examples.archfixture.pricing.PricingType;
+import dev.tradeoff.cli.archfixture.pricing.PricingType;
 
 /** Breaks the direction on purpose: "pareto" must not use "pricing". */
 public final class ParetoUsingPricing {

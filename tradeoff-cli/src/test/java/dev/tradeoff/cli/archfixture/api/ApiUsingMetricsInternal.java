@@ -1,6 +1,6 @@
-package dev.tradeoff.examples.archfixture.api;
+package dev.tradeoff.cli.archfixture.api;
 
-import dev.tradeoff.examples.archfixture.metrics.internal.MetricsInternal;
+import dev.tradeoff.cli.archfixture.metrics.internal.MetricsInternal;
 
 /** Breaks encapsulation on purpose: "api" may use "metrics" but not its internal package. */
 public final class ApiUsingMetricsInternal {
