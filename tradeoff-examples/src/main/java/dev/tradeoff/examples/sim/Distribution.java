@@ -41,7 +41,7 @@ public sealed interface Distribution permits Distribution.Constant, Distribution
   double median();
 
   /**
-   * A constant.
+   * A constant: {@code Distribution.constant(40)} always samples 40.
    *
    * @param value the value; finite and not negative
    */
@@ -63,7 +63,7 @@ public sealed interface Distribution permits Distribution.Constant, Distribution
   }
 
   /**
-   * A normal distribution clamped at zero.
+   * A normal distribution clamped at zero: {@code Distribution.normal(12.3, 3.7)}.
    *
    * @param mean the mean; finite and not negative
    * @param standardDeviation the standard deviation; finite and not negative
@@ -87,7 +87,8 @@ public sealed interface Distribution permits Distribution.Constant, Distribution
   }
 
   /**
-   * A log-normal distribution: {@code median * exp(sigma * Z)} with Z standard normal.
+   * A log-normal distribution: {@code median * exp(sigma * Z)} with Z standard normal, for example
+   * {@code Distribution.logNormal(390, 0.35)}; its mean is {@code median * exp(sigma^2 / 2)}.
    *
    * @param median the median; finite and positive
    * @param sigma the standard deviation of {@code ln x}; finite and not negative

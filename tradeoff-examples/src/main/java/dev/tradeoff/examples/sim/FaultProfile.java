@@ -113,7 +113,13 @@ public record FaultProfile(
     return value;
   }
 
-  /** Builds a {@link FaultProfile}; each setter rejects an out-of-range value at once. Not thread-safe. */
+  /**
+   * Builds a {@link FaultProfile}; each setter rejects an out-of-range value at once. Not thread-safe.
+   *
+   * <pre>{@code
+   * FaultProfile stalls = FaultProfile.builder().stallProbability(0.01).build();
+   * }</pre>
+   */
   public static final class Builder {
     private double rateLimitProbability;
     private int retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS;

@@ -205,6 +205,10 @@ public record ModelProfile(
    * {@link #DEFAULT_OUTPUT_TOKENS}, {@link #DEFAULT_MAX_OUTPUT_TOKENS}, no reasoning, no caching, no faults, no
    * outages, response model = id. {@link #source(String)} and {@link #asOf(LocalDate)} are required. Not
    * thread-safe.
+   *
+   * <pre>{@code
+   * ModelProfile p = ModelProfile.builder("m").source("assumption").asOf(LocalDate.of(2026, 11, 28)).build();
+   * }</pre>
    */
   public static final class Builder {
     private final String id;

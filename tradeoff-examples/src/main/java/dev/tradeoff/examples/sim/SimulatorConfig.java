@@ -100,7 +100,13 @@ public record SimulatorConfig(
     return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
-  /** Builds a {@link SimulatorConfig}; setters reject bad values at once. Not thread-safe. */
+  /**
+   * Builds a {@link SimulatorConfig}; setters reject bad values at once. Not thread-safe.
+   *
+   * <pre>{@code
+   * SimulatorConfig config = SimulatorConfig.builder().port(8089).addProfiles(DemoProfiles.all()).build();
+   * }</pre>
+   */
   public static final class Builder {
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private int port = DEFAULT_PORT;
