@@ -142,20 +142,28 @@ public final class ProviderStats {
    * @throws IllegalArgumentException if a value is negative
    */
   public void onSuccess(long ttftNanos, long outputTokens, long generationNanos) {
+    onSuccess(clock.nanoTime(), ttftNanos, outputTokens, generationNanos);
+  }
+
+  void onSuccess(long now, long ttftNanos, long outputTokens, long generationNanos) {
     if ((ttftNanos | outputTokens | generationNanos) < 0) {
       throw new IllegalArgumentException("ttftNanos, outputTokens and generationNanos must be >= 0, but were "
           + ttftNanos + ", " + outputTokens + ", " + generationNanos);
     }
-    long now = clock.nanoTime();
     IN_FLIGHT.getAndAdd(this, -1L);
     update(TTFT, ttftNanos);
+    int b = window.bucket(now);
     if (outputTokens > 1 && generationNanos > 0) {
       update(TPS, (outputTokens - 1) * 1e9 / generationNanos);
-      window.add(now, OUTPUT_TOKENS, outputTokens - 1, GENERATION_NANOS, generationNanos);
+      window.addAt(b, OUTPUT_TOKENS, outputTokens - 1);
+      window.addAt(b, GENERATION_NANOS, generationNanos);
     }
-    update(ERR, 0.0);
-    window.add(now, REQUESTS, 1, SUCCESSES, 1);
-    window.add(now, TTFT_SUM, ttftNanos);
+    if (errBits != 0L) { // skip the CAS while the error average is exactly 0
+      update(ERR, 0.0);
+    }
+    window.addAt(b, REQUESTS, 1);
+    window.addAt(b, SUCCESSES, 1);
+    window.addAt(b, TTFT_SUM, ttftNanos);
   }
 
   /**
@@ -165,7 +173,12 @@ public final class ProviderStats {
    * @param message a message (the provider's, or a description)
    */
   public void onFailure(FailureKind kind, String message) {
-    long now = clock.nanoTime();
+    onFailure(clock.nanoTime(), kind, message);
+  }
+
+  void onFailure(long now, FailureKind kind, String message) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(message, "message");
     IN_FLIGHT.getAndAdd(this, -1L);
     update(ERR, 1.0);
     window.add(now, REQUESTS, 1, FAILURES, 1);

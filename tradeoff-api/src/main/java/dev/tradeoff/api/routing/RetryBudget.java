@@ -60,7 +60,11 @@ public final class RetryBudget {
 
   /** One request was made (its first attempt): deposits {@code retryRatio} of a retry. */
   public void deposit() {
-    window.add(clock.nanoTime(), REQUESTS, 1);
+    deposit(clock.nanoTime());
+  }
+
+  void deposit(long now) {
+    window.add(now, REQUESTS, 1);
   }
 
   /**
@@ -69,7 +73,10 @@ public final class RetryBudget {
    * @return true if the retry may go ahead (and was withdrawn)
    */
   public boolean tryWithdraw() {
-    long now = clock.nanoTime();
+    return tryWithdraw(clock.nanoTime());
+  }
+
+  boolean tryWithdraw(long now) {
     if (balanceMicros(now) < MICROS_PER_RETRY) {
       return false;
     }

@@ -101,6 +101,27 @@ public final class WindowCounters {
     }
   }
 
+  /**
+   * Claims the bucket of {@code nowNanos} (rotating it if stale) for several {@link #addAt} calls.
+   *
+   * @param nowNanos the monotonic time of the event
+   * @return the bucket's base offset, for {@link #addAt}
+   */
+  public int bucket(long nowNanos) {
+    return claim(epoch(nowNanos)) * fields;
+  }
+
+  /**
+   * Adds to a field of a bucket claimed by {@link #bucket}.
+   *
+   * @param base the value {@link #bucket} returned
+   * @param field the field index
+   * @param delta the amount, {@code >= 0}
+   */
+  public void addAt(int base, int field, long delta) {
+    counts.getAndAdd(base + field, delta);
+  }
+
   /** Makes sure the bucket of {@code epoch} carries that epoch (or a newer one) and returns its index. */
   private int claim(long epoch) {
     int b = (int) Math.floorMod(epoch, (long) buckets);

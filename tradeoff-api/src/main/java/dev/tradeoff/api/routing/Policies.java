@@ -1,0 +1,222 @@
+package dev.tradeoff.api.routing;
+
+import dev.tradeoff.api.routing.internal.HotScorer;
+import dev.tradeoff.api.routing.internal.LinearUtilityScorer;
+
+/** The ready-made policies of {@link RoutingPolicy}; each allocation-free and stateless. */
+final class Policies {
+
+  private Policies() { }
+
+  static final class CheapestMeetingSlo implements RoutingPolicy {
+    private final double maxTtftNanos;
+    private final double maxErrorRate;
+
+    CheapestMeetingSlo(double maxTtftNanos, double maxErrorRate) {
+      this.maxTtftNanos = maxTtftNanos;
+      this.maxErrorRate = maxErrorRate;
+    }
+
+    @Override
+    public int choose(SelectionContext ctx) {
+      int best = -1;
+      double bestCost = Double.POSITIVE_INFINITY;
+      double bestTtft = Double.POSITIVE_INFINITY;
+      int fallback = -1;
+      double fallbackTtft = Double.POSITIVE_INFINITY;
+      for (long m = ctx.eligibleMask(); m != 0; m &= m - 1) {
+        int i = Long.numberOfTrailingZeros(m);
+        double ttft = ctx.ttftNanos(i);
+        if (ttft <= maxTtftNanos && ctx.errorRate(i) <= maxErrorRate) {
+          double cost = ctx.estimatedCostUsd(i);
+          ctx.score(i, cost);
+          if (cost < bestCost || (cost == bestCost && ttft < bestTtft) || best < 0) {
+            best = i;
+            bestCost = cost;
+            bestTtft = ttft;
+          }
+        } else {
+          ctx.score(i, Double.POSITIVE_INFINITY);
+          if (ttft < fallbackTtft || fallback < 0) {
+            fallback = i;
+            fallbackTtft = ttft;
+          }
+        }
+      }
+      return best >= 0 ? best : fallback;
+    }
+
+    @Override
+    public String name() {
+      return "cheapest-meeting-slo(ttft<=" + Math.round(maxTtftNanos / 1e6) + "ms"
+          + (maxErrorRate < 1 ? ", err<=" + maxErrorRate : "") + ")";
+    }
+  }
+
+  static final class Fastest implements RoutingPolicy {
+    static final Fastest INSTANCE = new Fastest();
+
+    @Override
+    public int choose(SelectionContext ctx) {
+      int best = -1;
+      double bestLatency = Double.POSITIVE_INFINITY;
+      double bestCost = Double.POSITIVE_INFINITY;
+      for (long m = ctx.eligibleMask(); m != 0; m &= m - 1) {
+        int i = Long.numberOfTrailingZeros(m);
+        double latency = ctx.expectedLatencyNanos(i);
+        ctx.score(i, latency);
+        if (best < 0 || latency < bestLatency) {
+          best = i;
+          bestLatency = latency;
+          bestCost = Double.NaN; // computed lazily on a tie
+        } else if (latency == bestLatency) {
+          if (Double.isNaN(bestCost)) {
+            bestCost = ctx.estimatedCostUsd(best);
+          }
+          double cost = ctx.estimatedCostUsd(i);
+          if (cost < bestCost) {
+            best = i;
+            bestCost = cost;
+          }
+        }
+      }
+      return best;
+    }
+
+    @Override
+    public String name() {
+      return "fastest";
+    }
+  }
+
+  static final class WeightedUtility implements RoutingPolicy {
+    static final int CRITERIA = 4;
+    private final HotScorer scorer;
+    private final UtilityWeights weights;
+    /** Keeps gathered values finite and inside what any scorer accepts. */
+    private final double costCap;
+
+    WeightedUtility(UtilityWeights w) {
+      this.weights = w;
+      double maxTtft = w.maxTtft().toNanos();
+      double slo = w.ttftSlo().map(d -> (double) d.toNanos()).orElse(Double.NaN);
+      this.scorer = new LinearUtilityScorer(
+          new double[] {w.cost(), w.ttft(), w.throughput(), w.errorRate()},
+          new double[] {0, 0, 0, 0},
+          new double[] {w.maxCostUsd(), maxTtft, w.maxTokensPerSecond(), 1},
+          new boolean[] {false, false, true, false},
+          new double[] {Double.NaN, slo, Double.NaN, Double.NaN});
+      this.costCap = w.maxCostUsd() * 1e6;
+    }
+
+    @Override
+    public int choose(SelectionContext ctx) {
+      double[] values = ctx.matrix;
+      int[] rows = ctx.rows;
+      int k = 0;
+      for (long m = ctx.eligibleMask(); m != 0; m &= m - 1) {
+        int i = Long.numberOfTrailingZeros(m);
+        int base = k * CRITERIA;
+        values[base] = Math.min(ctx.estimatedCostUsd(i), costCap);
+        values[base + 1] = ctx.ttftNanos(i);
+        values[base + 2] = ctx.outputTokensPerSecond(i);
+        values[base + 3] = ctx.errorRate(i);
+        rows[k++] = i;
+      }
+      int best = scorer.best(values, k, ctx.rowScores);
+      for (int r = 0; r < k; r++) {
+        ctx.score(rows[r], ctx.rowScores[r]);
+      }
+      return rows[best];
+    }
+
+    @Override
+    public String name() {
+      return "weighted-utility(cost=" + weights.cost() + ", ttft=" + weights.ttft() + ", tps="
+          + weights.throughput() + ", err=" + weights.errorRate() + ")";
+    }
+  }
+
+  static final class WeightedRandom implements RoutingPolicy {
+    static final WeightedRandom INSTANCE = new WeightedRandom();
+
+    @Override
+    public int choose(SelectionContext ctx) {
+      long eligible = ctx.eligibleMask();
+      double total = 0;
+      for (long m = eligible; m != 0; m &= m - 1) {
+        int i = Long.numberOfTrailingZeros(m);
+        double w = ctx.weight(i);
+        ctx.score(i, w);
+        total += w;
+      }
+      if (total <= 0) {
+        return SelectionContext.nthSetBit(eligible, ctx.nextInt(Long.bitCount(eligible)));
+      }
+      double r = ctx.nextDouble() * total;
+      int last = -1;
+      for (long m = eligible; m != 0; m &= m - 1) {
+        int i = Long.numberOfTrailingZeros(m);
+        double w = ctx.weight(i);
+        if (w > 0) {
+          last = i;
+          r -= w;
+          if (r < 0) {
+            return i;
+          }
+        }
+      }
+      return last; // rounding left a sliver: the last positive weight takes it
+    }
+
+    @Override
+    public String name() {
+      return "weighted-random";
+    }
+  }
+
+  static final class RoundRobin implements RoutingPolicy {
+    static final RoundRobin INSTANCE = new RoundRobin();
+
+    @Override
+    public int choose(SelectionContext ctx) {
+      long eligible = ctx.eligibleMask();
+      return SelectionContext.nthSetBit(eligible, (int) Long.remainderUnsigned(ctx.sequence(), Long.bitCount(eligible)));
+    }
+
+    @Override
+    public String name() {
+      return "round-robin";
+    }
+  }
+
+  static final class PowerOfTwo implements RoutingPolicy {
+    static final PowerOfTwo INSTANCE = new PowerOfTwo();
+
+    @Override
+    public int choose(SelectionContext ctx) {
+      long eligible = ctx.eligibleMask();
+      int n = Long.bitCount(eligible);
+      if (n == 1) {
+        return Long.numberOfTrailingZeros(eligible);
+      }
+      int x = ctx.nextInt(n);
+      int y = ctx.nextInt(n - 1);
+      if (y >= x) {
+        y++;
+      }
+      int a = SelectionContext.nthSetBit(eligible, x);
+      int b = SelectionContext.nthSetBit(eligible, y);
+      double sa = ctx.expectedLatencyNanos(a) * (1 + ctx.inFlight(a));
+      double sb = ctx.expectedLatencyNanos(b) * (1 + ctx.inFlight(b));
+      ctx.score(a, sa);
+      ctx.score(b, sb);
+      return sb < sa || (sb == sa && b < a) ? b : a;
+    }
+
+    @Override
+    public String name() {
+      return "power-of-two-choices";
+    }
+  }
+}
