@@ -17,7 +17,8 @@ import java.util.Set;
  * token follows after a sample of {@link #ttftMillis()}; each further token after a sample of
  * {@link #interTokenGapMillis()}; the closing events (finish reason, usage, {@code [DONE]} /
  * {@code message_stop} / {@code response.completed}) one more gap after the last token. Every streamed delta
- * carries exactly one token. Reasoning tokens come first: streamed as {@code thinking_delta} (Anthropic) or
+ * carries exactly one token. Reasoning tokens come first: streamed as {@code thinking_delta} (Anthropic, only
+ * when the request sets {@code "thinking": {"type": "enabled"}}, at most {@code budget_tokens}) or
  * {@code reasoning_content} deltas (Chat Completions with {@link #streamReasoning()}), otherwise hidden — a hidden
  * reasoning token still takes one gap, so it delays the first visible token. A non-streaming request gets its
  * whole JSON body at the instant the stream would have closed.

@@ -236,8 +236,11 @@ final class SimulatedProviderWireFormatTest {
   }
 
   @Test
-  void messagesStream_withReasoning_matchesRecordedThinkingShape() {
-    Response response = post(sim, "/v1/messages", ANTHROPIC_AUTH, messagesRequest("claude-thinker", true));
+  void messagesStream_withThinkingEnabled_matchesRecordedThinkingShape() {
+    String request = "{\"model\":\"claude-thinker\",\"stream\":true,\"max_tokens\":2048,"
+        + "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024},"
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of France?\"}]}";
+    Response response = post(sim, "/v1/messages", ANTHROPIC_AUTH, request);
 
     List<SseEvent> events = parseSse(response.body());
     List<SseEvent> recorded = parseSse(fixture("anthropic-messages-thinking.sse"));
@@ -253,6 +256,15 @@ final class SimulatedProviderWireFormatTest {
         .filter(e -> e.data().contains("\"thinking_delta\"")).count();
     assertThat(thinkingDeltas).isEqualTo(5);
     assertThat(events.get(events.size() - 2).json().path("usage").path("output_tokens").asInt()).isEqualTo(15);
+  }
+
+  @Test
+  void messagesStream_withoutThinkingInTheRequest_doesNotThink() {
+    Response response = post(sim, "/v1/messages", ANTHROPIC_AUTH, messagesRequest("claude-thinker", true));
+
+    List<SseEvent> events = parseSse(response.body());
+    assertThat(anthropicShape(events)).doesNotContain("content_block_delta:thinking_delta");
+    assertThat(events.get(events.size() - 2).json().path("usage").path("output_tokens").asInt()).isEqualTo(10);
   }
 
   @Test

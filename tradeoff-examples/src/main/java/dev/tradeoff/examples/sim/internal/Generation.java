@@ -47,6 +47,15 @@ final class Generation {
     long ttft = nanos(profile.ttftMillis().sample(timing));
     int visible = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 4, Math.round(profile.outputTokens().sample(timing))));
     int reasoning = (int) Math.max(0, Math.min(Integer.MAX_VALUE / 4, Math.round(profile.reasoningTokens().sample(timing))));
+    if (format == WireFormat.ANTHROPIC_MESSAGES) {
+      // Claude thinks only when the request enables extended thinking, and within its budget
+      JsonNode thinking = request.path("thinking");
+      if (!"enabled".equals(thinking.path("type").asText())) {
+        reasoning = 0;
+      } else if (thinking.path("budget_tokens").canConvertToInt() && thinking.path("budget_tokens").asInt() > 0) {
+        reasoning = Math.min(reasoning, thinking.path("budget_tokens").asInt());
+      }
+    }
     int limit = maxTokensRequested > 0 ? Math.min(profile.maxOutputTokens(), maxTokensRequested) : profile.maxOutputTokens();
     boolean cut = false;
     if ((long) reasoning + visible > limit) {
