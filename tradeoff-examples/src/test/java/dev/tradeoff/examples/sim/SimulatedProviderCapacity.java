@@ -1,12 +1,16 @@
 package dev.tradeoff.examples.sim;
 
+import dev.tradeoff.examples.sim.internal.ServerCore;
+import java.net.InetSocketAddress;
 import java.time.LocalDate;
 
 /**
  * The 1,000-concurrent-stream experiment (a {@code main}, not a unit test): starts the simulator with one
  * constant profile, warms it up, then opens {@code streams} Chat Completions streams at once from a single-thread
  * NIO client in the same JVM and reports how many completed with every token, and the percentiles of the gap
- * error, TTFT error and token lateness (see {@link StreamLoad}).
+ * error, TTFT error and token lateness (see {@link StreamLoad}), measured by the client; and, from the server's
+ * own counters, how late each step was handed to the socket — so that a client that falls behind (it shares the
+ * two cores) can be told apart from a server that does.
  *
  * <pre>{@code
  * mvn -B -o -q -pl tradeoff-examples test-compile exec:java \
@@ -52,13 +56,18 @@ public final class SimulatedProviderCapacity {
     System.out.printf("processors=%d ioThreads=%d streams=%d ttft=%.0fms gap=%.1fms tokens=%d ramp=%dms "
             + "(%.0f tokens/s in all at full concurrency)%n", Runtime.getRuntime().availableProcessors(), ioThreads,
         streams, ttft, gap, tokens, rampMillis, streams * 1000.0 / gap);
-    try (SimulatedProvider sim = SimulatedProvider.start(config)) {
+    // the server core itself (not the SimulatedProvider facade) so that its pacing counters can be printed
+    try (ServerCore server = ServerCore.start(config)) {
+      InetSocketAddress address = new InetSocketAddress(config.bindAddress(), server.port());
       for (int i = 0; i < 2; i++) {
-        StreamLoad.run(sim, "capacity", Math.min(200, streams), ttft, gap, Math.min(tokens, 50), 60_000);
+        StreamLoad.run(address, "capacity", Math.min(200, streams), ttft, gap, Math.min(tokens, 50), 0, 60_000);
       }
+      String warmUp = server.pacingSummary();
       long timeout = (long) (ttft + gap * tokens) * 3 + 30_000;
-      StreamLoad.Result result = StreamLoad.run(sim, "capacity", streams, ttft, gap, tokens, rampMillis, timeout);
-      System.out.println(result.summary());
+      StreamLoad.Result result = StreamLoad.run(address, "capacity", streams, ttft, gap, tokens, rampMillis, timeout);
+      System.out.println("client side: " + result.summary());
+      System.out.println("server side, warm-up included (" + warmUp + ")");
+      System.out.println("  " + server.pacingSummary());
       if (result.succeeded != streams) {
         System.exit(1);
       }

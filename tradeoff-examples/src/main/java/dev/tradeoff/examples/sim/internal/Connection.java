@@ -207,6 +207,7 @@ final class Connection {
         loop.schedule(this, due);
         return;
       }
+      loop.recordLateness(now - due);
       write(script.advance());
     }
   }

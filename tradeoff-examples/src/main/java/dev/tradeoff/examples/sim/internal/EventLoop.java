@@ -39,6 +39,16 @@ final class EventLoop implements Runnable {
     }
   }
 
+  /** Upper bounds (inclusive, in ms) of the buckets of {@link #lateness}; the last bucket is everything above. */
+  static final long[] LATENESS_BUCKET_MILLIS = {1, 2, 5, 10, 20, 50, 100};
+
+  /**
+   * How late each step was written relative to its due instant, as counts per bucket; written only by this
+   * loop's thread, read by {@link ServerCore#pacingSummary()} (racy reads are fine for a report).
+   */
+  final long[] lateness = new long[LATENESS_BUCKET_MILLIS.length + 1];
+  volatile long maxLatenessNanos;
+
   private final Selector selector;
   private final Router router;
   private final int maxRequestBytes;
@@ -79,6 +89,17 @@ final class EventLoop implements Runnable {
     running = false;
     selector.wakeup();
     thread.join(millis);
+  }
+
+  void recordLateness(long nanos) {
+    int bucket = 0;
+    while (bucket < LATENESS_BUCKET_MILLIS.length && nanos > LATENESS_BUCKET_MILLIS[bucket] * 1_000_000L) {
+      bucket++;
+    }
+    lateness[bucket]++;
+    if (nanos > maxLatenessNanos) {
+      maxLatenessNanos = nanos;
+    }
   }
 
   void schedule(Connection connection, long due) {

@@ -65,6 +65,34 @@ public final class ServerCore implements AutoCloseable {
     return port;
   }
 
+  /**
+   * Server-side pacing: how late the steps (response head, token events, closing events) were handed to the
+   * socket relative to their due instants, as cumulative shares per bucket, plus the maximum. For experiments;
+   * the numbers are read without synchronisation.
+   */
+  public String pacingSummary() {
+    long[] counts = new long[EventLoop.LATENESS_BUCKET_MILLIS.length + 1];
+    long max = 0;
+    for (EventLoop loop : loops) {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += loop.lateness[i];
+      }
+      max = Math.max(max, loop.maxLatenessNanos);
+    }
+    long total = 0;
+    for (long count : counts) {
+      total += count;
+    }
+    StringBuilder sb = new StringBuilder("server write lateness over ").append(total).append(" steps:");
+    long cumulative = 0;
+    for (int i = 0; i < EventLoop.LATENESS_BUCKET_MILLIS.length; i++) {
+      cumulative += counts[i];
+      sb.append(String.format(" <=%dms %.2f%%", EventLoop.LATENESS_BUCKET_MILLIS[i],
+          total == 0 ? 0.0 : 100.0 * cumulative / total));
+    }
+    return sb.append(String.format(" max=%.2fms", max / 1e6)).toString();
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
