@@ -369,11 +369,233 @@ doc["notes"] = [
 ]
 doc["models"] = [models[k] for k in sorted(models, key=str.lower)]
 
-try:
-    import offers  # noqa: F401  (optional second stage, see tools/offers.py)
-    offers.add_sections(doc, facts)
-except ImportError:
-    pass
+
+# ---- 4. Offers: provisioned prices and capacities, GPU instances, throughput measurements --------------
+PC = facts["provisioned_and_commitments"]
+
+
+def prov_of(f, extra_notes=()):
+    src = f["source"]
+    as_of = str(f["as_of"])
+    m = re.match(r"^(\d{4}(-\d{2}(-\d{2})?)?)", as_of)
+    notes = list(f.get("notes", [])) + list(extra_notes)
+    if not m or m.group(1) != as_of:
+        notes.append(f"as_of as stated by the source: '{as_of}'")
+    date = m.group(1) if m else "2026"
+    return provenance(src, date, notes, "SECONDARY" in src)
+
+
+prices = []
+caps = []
+
+# Azure PTU prices (SECONDARY: retail prices API quoted by third-party notes).
+AZ_SCOPE = {"Global Provisioned": "global", "Data Zone Provisioned": "data-zone", "Regional Provisioned": "regional"}
+for f in PC:
+    if f["kind"] == "provisioned_price" and f.get("deployment_type") in AZ_SCOPE:
+        prices.append(OrderedDict(family="azure-ptu", scope=AZ_SCOPE[f["deployment_type"]], unit="PTU", prices=[
+            OrderedDict(commitment="HOURLY", amount=num(f["hourly_per_ptu"]), per="HOUR"),
+            OrderedDict(commitment="P1M", amount=num(f["reservation_1_month_per_ptu_per_month"]), per="MONTH"),
+            OrderedDict(commitment="P1Y", amount=num(f["reservation_1_year_per_ptu_per_year"]), per="YEAR"),
+        ], source=prov_of(f)))
+
+OLD_RATIO_3 = {"gpt-4o", "gpt-4o-mini", "o1"}
+for f in PC:
+    if f["kind"] != "provisioned_model_capacity" or not f["offer"].startswith("Azure"):
+        continue
+    model = f["model"]
+    w = f["output_token_weight_in_input_tokens"]
+    extra = ["Cache reads weighted 0: 'Cached tokens are deducted 100% from the utilization' (wording ambiguous; a "
+             "secondary worked example implies cached input consumes no PTU capacity)"]
+    if w is None:
+        if model in OLD_RATIO_3:
+            w = 3
+            extra.append("Output weight 3 from the older doc version (1 output token = 3 input tokens for gpt-4o, "
+                         "gpt-4o-mini, o1)")
+        else:
+            lp = models.get(f"openai/{model}")
+            if lp is None:
+                continue  # weight unknown and no price ratio to derive it from (DeepSeek on Azure)
+            w = Decimal(lp["rates"]["outputPerMillion"]) / Decimal(lp["rates"]["inputPerMillion"])
+            extra.append(f"Output weight {format(w.normalize(), 'f')} derived from the standard output:input price ratio "
+                         "('Starting with GPT 4.1 models and later, the system matches the global standard price "
+                         "ratio between input and output tokens', pricing-rules.md 3.1)")
+    weights = OrderedDict(INPUT=1, CACHE_READ=0, CACHE_WRITE_5M=1, CACHE_WRITE_1H=1, OUTPUT=num(w), REASONING=num(w))
+    variants = [("global", "global", f["global_and_data_zone_min_ptu"], f["global_and_data_zone_increment"]),
+                ("data-zone", "data-zone", f["global_and_data_zone_min_ptu"], f["global_and_data_zone_increment"])]
+    if f["regional_min_ptu"]:
+        variants.append(("regional", "regional", f["regional_min_ptu"], f["regional_increment"]))
+    for variant, scope, mn, inc in variants:
+        caps.append(OrderedDict(family="azure-ptu", model=model, variant=variant, pool="PTU", priceScope=scope,
+                                tokensPerMinutePerUnit=f["input_tpm_per_ptu"], weights=weights,
+                                minimumUnits=mn, unitIncrement=inc, source=prov_of(f, extra)))
+
+# Vertex GSU prices (SECONDARY) and capacities.
+TERM = {"1 week": ("P1W", "WEEK", 1200), "1 month": ("P1M", "MONTH", 2700), "3 months": ("P3M", "MONTH", 2400),
+        "1 year": ("P1Y", "MONTH", 2000)}
+vertex_prices = []
+vertex_src = None
+for f in PC:
+    if f["kind"] == "provisioned_price" and f.get("term") in TERM and "Vertex" in f["offer"]:
+        c, per, amount = TERM[f["term"]]
+        assert str(amount) in f["stated_price"].replace(",", ""), f["stated_price"]
+        vertex_prices.append(OrderedDict(commitment=c, amount=amount, per=per))
+        vertex_src = f
+prices.append(OrderedDict(family="vertex-gsu", scope="global-endpoint", unit="GSU", prices=vertex_prices,
+                          source=prov_of(vertex_src, ["Stated prices: $1,200 per GSU per week; $2,700 per GSU per "
+                                                      "month (1-month term); $2,400/month (3-month term); $2,000/month "
+                                                      "(1-year term)"])))
+BURN = {
+    "gemini-2.5-pro": OrderedDict(INPUT=1, CACHE_READ=1, CACHE_WRITE_5M=1, OUTPUT=8, REASONING=8),
+    "gemini-2.5-flash": OrderedDict(INPUT=1, CACHE_READ=1, CACHE_WRITE_5M=1, OUTPUT=4, REASONING=24),
+    "gemini-2.0-flash": OrderedDict(INPUT=1, CACHE_READ=1, CACHE_WRITE_5M=1, OUTPUT=4),
+    "gemini-2.0-flash-lite": OrderedDict(INPUT=1, CACHE_READ=1, CACHE_WRITE_5M=1, OUTPUT=4),
+}
+CLAUDE_BURN = OrderedDict(INPUT=1, CACHE_READ=Decimal("0.1"), CACHE_WRITE_5M=Decimal("1.25"), CACHE_WRITE_1H=Decimal("1.25"),
+                          OUTPUT=5, REASONING=5)
+for f in PC:
+    if f["kind"] == "provisioned_model_capacity" and "Vertex" in f["offer"]:
+        model = f["model"]
+        weights = BURN.get(model, CLAUDE_BURN)
+        extra = ["Burndown as stated: " + f["burndown"]]
+        if model == "gemini-2.5-pro":
+            extra.append("Weights are the <=200k-prompt burndown; prompts above 200k burn input x2, output x12")
+        if weights is CLAUDE_BURN:
+            extra.append("1-hour cache writes weighted like 5-minute writes (1.25; not stated)")
+        caps.append(OrderedDict(family="vertex-gsu", model=model, variant="default", pool="GSU",
+                                priceScope="global-endpoint", tokensPerMinutePerUnit=num(Decimal(f["throughput_per_gsu_tokens_per_sec"]) * 60),
+                                weights=weights, minimumUnits=f["min_gsu"], unitIncrement=f["gsu_increment"],
+                                source=prov_of(f, extra)))
+
+# OpenAI Scale Tier: per model an input-unit pool and an output-unit pool, priced per day, 30-day minimum term.
+for f in PC:
+    if f["kind"] == "provisioned_price" and f["offer"] == "OpenAI Scale Tier":
+        model = f["model"]
+        for pool, tpm, price, weights in (
+                ("input", f["input_unit_tpm"], f["input_unit_price_per_day"],
+                 OrderedDict(INPUT=1, CACHE_READ=1, CACHE_WRITE_5M=1)),
+                ("output", f["output_unit_tpm"], f["output_unit_price_per_day"], OrderedDict(OUTPUT=1, REASONING=1))):
+            if tpm is None or price is None:
+                continue
+            scope = f"{model}/{pool}"
+            prices.append(OrderedDict(family="openai-scale-tier", scope=scope, unit=f"{pool} unit", prices=[
+                OrderedDict(commitment="P1M", amount=num(price), per="DAY")],
+                source=prov_of(f, ["Billed per unit per day with a 30-day minimum term; monthly cost = daily price x "
+                                   "730/24", "Cached input assumed to count as input (not stated)"])))
+            caps.append(OrderedDict(family="openai-scale-tier", model=model, variant="default", pool=f"{pool} unit",
+                                    priceScope=scope, tokensPerMinutePerUnit=tpm, weights=weights, minimumUnits=1,
+                                    unitIncrement=1, source=prov_of(f)))
+
+# Bedrock Reserved tier (token-based PT), SECONDARY: per 1K TPM per hour, min 100k input / 10k output TPM.
+BR_MODEL = {"Claude Sonnet 4.5 / 4.6": "claude-sonnet-4-5", "Claude Opus 4.5 / 4.6": "claude-opus-4-5",
+            "Claude Haiku 4.5": "claude-haiku-4-5"}
+for f in PC:
+    if f["kind"] == "provisioned_price" and f["offer"].startswith("AWS Bedrock Reserved tier"):
+        model = BR_MODEL[f["model"]]
+        for pool, p1, p3, mn, weights in (
+                ("input", f["input_1_month"], f["input_3_month"], 100, OrderedDict(INPUT=1, CACHE_WRITE_5M=1, CACHE_WRITE_1H=1)),
+                ("output", f["output_1_month"], f["output_3_month"], 10, OrderedDict(OUTPUT=1, REASONING=1))):
+            scope = f"{model}/{pool}"
+            prices.append(OrderedDict(family="bedrock-reserved-tier", scope=scope, unit=f"1K {pool} TPM", prices=[
+                OrderedDict(commitment="P1M", amount=num(p1), per="HOUR"),
+                OrderedDict(commitment="P3M", amount=num(p3), per="HOUR")],
+                source=prov_of(f, ["Reserved tier rules (SECONDARY): fixed price per 1K tokens-per-minute per hour, "
+                                   "billed monthly; minimums 100,000 input TPM and 10,000 output TPM; cache writes count "
+                                   "toward TPM, cache reads do not; Geo/Regional = 1.1x Global; model covers "
+                                   + f["model"]])))
+            caps.append(OrderedDict(family="bedrock-reserved-tier", model=model, variant="global", pool=f"1K {pool} TPM",
+                                    priceScope=scope, tokensPerMinutePerUnit=1000, weights=weights, minimumUnits=mn,
+                                    unitIncrement=1, source=prov_of(f)))
+
+# Bedrock model units: prices only (capacity per MU is not published: 'contact your AWS account manager').
+for f in PC:
+    if f["kind"] == "provisioned_price" and f["offer"].startswith("AWS Bedrock Provisioned Throughput"):
+        ps = []
+        if f.get("no_commit_hourly") is not None:
+            ps.append(OrderedDict(commitment="HOURLY", amount=num(f["no_commit_hourly"]), per="HOUR"))
+        if f.get("commit_1_month_hourly") is not None:
+            ps.append(OrderedDict(commitment="P1M", amount=num(f["commit_1_month_hourly"]), per="HOUR"))
+        if f.get("commit_6_month_hourly") is not None:
+            ps.append(OrderedDict(commitment="P6M", amount=num(f["commit_6_month_hourly"]), per="HOUR"))
+        prices.append(OrderedDict(family="bedrock-model-units", scope=f["model"], unit="model unit", prices=ps,
+                                  source=prov_of(f, ["Capacity per model unit is not published (AWS: 'contact your AWS "
+                                                     "account manager'); supply it to build a plan"])))
+
+doc["provisionedPrices"] = prices
+doc["provisionedCapacities"] = caps
+
+# GPU instances: the newest price per (cloud, instance) keeps the plain id; older duplicates get '@<as_of>'.
+gpus = [g for g in facts["gpu_instances"] if g.get("kind") == "gpu_instance"]
+seen = {}
+for g in sorted(gpus, key=lambda g: str(g["as_of"]), reverse=True):
+    base = f"{g['cloud']}/{g['instance']}"
+    gid = base if base not in seen else f"{base}@{g['as_of']}"
+    seen.setdefault(base, gid)
+    g["_id"] = gid
+by_ec2 = {g["instance"]: g for g in gpus if g["cloud"] == "aws"}
+for g in gpus:
+    if g["cloud"] == "aws-sagemaker" and not g.get("gpu") and g["instance"].startswith("ml."):
+        ec2 = by_ec2.get(g["instance"][3:])
+        if ec2 and ec2.get("gpu"):
+            g["gpu"], g["gpu_count"] = ec2["gpu"], ec2["gpu_count"]
+            g["notes"] = list(g.get("notes", [])) + [f"GPU and count as for EC2 {ec2['instance']} (same hardware)"]
+out = []
+for g in gpus:
+    e = OrderedDict(id=g["_id"], cloud=g["cloud"], instanceType=g["instance"])
+    if g.get("gpu"):
+        e["gpu"] = g["gpu"]
+    if g.get("gpu_count"):
+        e["gpuCount"] = g["gpu_count"]
+    if g.get("region"):
+        e["region"] = g["region"]
+    od = g.get("on_demand_hourly")
+    if od is None and g.get("per_gpu_hourly") is not None and g.get("gpu_count"):
+        od = Decimal(g["per_gpu_hourly"]) * g["gpu_count"]
+        g.setdefault("notes", []).append(f"on-demand price derived as per-GPU ${g['per_gpu_hourly']}/h x {g['gpu_count']} GPUs")
+    for key, field in (("onDemandHourly", od), ("reserved1yHourly", g.get("reserved_1yr_hourly")),
+                       ("reserved3yHourly", g.get("reserved_3yr_hourly")), ("spotHourly", g.get("spot_hourly_example"))):
+        if field is not None:
+            e[key] = num(field)
+    e["source"] = prov_of(g)
+    out.append(e)
+doc["gpuInstances"] = out
+
+MEAS_ID = ["nim-llama-3.3-70b-instruct-2xh100-fp8", "nim-llama-3.1-8b-instruct", "nim-llama-3.1-70b-instruct",
+           "mlperf-v5.1-vllm-llama-3.1-8b-h100-fp8", "runinfra-llama-3.1-8b-h100", "vllm-ci-h200",
+           "vllm-0.6.0-llama-3", "tgi-1.0.3-llama-2-sagemaker", "oci-llama-3.3-70b-large-generic"]
+meas = []
+for i, m in enumerate(facts["self_hosted_throughput"]):
+    if m.get("kind") != "self_hosted_throughput":
+        continue
+    pts = []
+    for p in m["points"]:
+        q = OrderedDict()
+        if p.get("concurrency") is not None:
+            q["concurrency"] = p["concurrency"]
+        if p.get("tokens_per_s") is not None:
+            q["tokensPerSecond"] = num(p["tokens_per_s"])
+        if p.get("req_per_s") is not None:
+            q["requestsPerSecond"] = num(p["req_per_s"])
+        if p.get("ttft_ms") is not None:
+            q["ttftMillis"] = num(p["ttft_ms"])
+        if p.get("itl_ms") is not None:
+            q["itlMillis"] = num(p["itl_ms"])
+        elif p.get("ms_per_token") is not None:
+            q["itlMillis"] = num(p["ms_per_token"])
+        attrs = OrderedDict((k, str(v)) for k, v in p.items()
+                            if k not in ("concurrency", "tokens_per_s", "req_per_s", "ttft_ms", "itl_ms", "ms_per_token"))
+        if attrs:
+            q["attributes"] = attrs
+        pts.append(q)
+    e = OrderedDict(id=MEAS_ID[len(meas)], model=m["model"], engine=m["engine"])
+    for k, jk in (("hardware", "hardware"), ("precision", "precision"), ("tensor_parallel", "tensorParallel"),
+                  ("workload", "workload")):
+        if m.get(k) is not None:
+            e[jk] = str(m[k])
+    e["metric"] = m["metric"]
+    e["points"] = pts
+    e["source"] = prov_of(m)
+    meas.append(e)
+doc["throughputMeasurements"] = meas
 
 
 class Enc(json.JSONEncoder):
@@ -390,4 +612,6 @@ def dump(o):
 
 
 open(OUT, "w").write(dump(doc) + "\n")
-print(f"{len(doc['models'])} models -> {OUT}", file=sys.stderr)
+print(f"{len(doc['models'])} models, {len(doc['provisionedPrices'])} provisioned prices, "
+      f"{len(doc['provisionedCapacities'])} capacities, {len(doc['gpuInstances'])} GPU instances, "
+      f"{len(doc['throughputMeasurements'])} measurements -> {OUT}", file=sys.stderr)

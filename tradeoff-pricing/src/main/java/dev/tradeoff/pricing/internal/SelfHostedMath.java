@@ -1,0 +1,162 @@
+package dev.tradeoff.pricing.internal;
+
+import dev.tradeoff.pricing.Money;
+import dev.tradeoff.pricing.TokenClass;
+import dev.tradeoff.pricing.plan.CostItem;
+import dev.tradeoff.pricing.plan.DemandCurve;
+import dev.tradeoff.pricing.plan.ImmutableWorkloadCost;
+import dev.tradeoff.pricing.plan.PayAsYouGoPlan;
+import dev.tradeoff.pricing.plan.Scaling;
+import dev.tradeoff.pricing.plan.SelfHostedPlan;
+import dev.tradeoff.pricing.plan.TokenMix;
+import dev.tradeoff.pricing.plan.WorkloadCost;
+import dev.tradeoff.pricing.selfhost.InstancePricing;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Monthly cost of self-hosted plans: hour-by-hour replica counts over one week, scaled to 730 hours. */
+public final class SelfHostedMath {
+
+  private static final int H = DemandCurve.HOURS_PER_WEEK;
+  private static final BigDecimal WEEKS = BigDecimal.valueOf(DemandCurve.HOURS_PER_MONTH)
+      .divide(BigDecimal.valueOf(H), Money.WORKING);
+
+  private SelfHostedMath() {}
+
+  static double outputShare(TokenMix mix) {
+    return mix.share(TokenClass.OUTPUT) + mix.share(TokenClass.REASONING);
+  }
+
+  public static int replicasFor(SelfHostedPlan plan, double tokensPerMinute, TokenMix mix) {
+    double outPerSecond = tokensPerMinute * outputShare(mix) / 60.0;
+    double perReplica = plan.outputTokensPerSecondPerReplica() * plan.targetUtilization();
+    double need = outPerSecond * (1 + plan.headroom()) / perReplica;
+    int replicas = need <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.ceil(need - 1e-9));
+    return Math.max(plan.minReplicas(), replicas);
+  }
+
+  public static WorkloadCost monthlyCost(SelfHostedPlan plan, DemandCurve demand) {
+    TokenMix mix = demand.mix();
+    double share = outputShare(mix);
+    if (share <= 0) {
+      throw dev.tradeoff.pricing.InvalidValueException.of("mix.output", "> 0: self-hosted capacity is measured in"
+          + " output tokens per second (plan " + plan.name() + ")", 0);
+    }
+    double[] tpm = demand.toArray();
+    int[] replicas = new int[H];
+    int peakReplicas = 0;
+    double peakTpm = demand.peakTokensPerMinute();
+    int fixed = Math.min(plan.maxReplicas(), replicasFor(plan, peakTpm, mix));
+    double perReplicaFull = plan.outputTokensPerSecondPerReplica() * 60; // output tokens per minute at 100%
+    double excessTokens = 0;
+    double servedOut = 0;
+    double peakUtil = 0;
+    long replicaHours = 0;
+    for (int h = 0; h < H; h++) {
+      int r = plan.scaling() == Scaling.FIXED ? fixed : Math.min(plan.maxReplicas(), replicasFor(plan, tpm[h], mix));
+      replicas[h] = r;
+      peakReplicas = Math.max(peakReplicas, r);
+      replicaHours += r;
+      double outTpm = tpm[h] * share;
+      double served = Math.min(outTpm, r * perReplicaFull);
+      servedOut += served;
+      if (outTpm > served) {
+        excessTokens += (outTpm - served) / share * 60;
+      }
+      if (r > 0) {
+        peakUtil = Math.max(peakUtil, served / (r * perReplicaFull));
+      }
+    }
+    excessTokens *= DemandCurve.WEEKS_PER_MONTH;
+    int perReplica = plan.instancesPerReplica();
+    ImmutableWorkloadCost.Builder b = WorkloadCost.builder()
+        .planName(plan.name()).planKind(plan.kind()).tokensPerMonth(demand.tokensPerMonth());
+    BigDecimal total = BigDecimal.ZERO;
+    InstancePricing pricing = plan.pricing();
+    BigDecimal rate = plan.instance().hourly(pricing).orElseThrow();
+    if (pricing == InstancePricing.RESERVED_1Y || pricing == InstancePricing.RESERVED_3Y) {
+      int reserved = plan.reservedReplicas().isPresent() ? plan.reservedReplicas().getAsInt()
+          : (plan.scaling() == Scaling.FIXED ? fixed : plan.minReplicas());
+      BigDecimal reservedCost = WorkloadMath.report(BigDecimal.valueOf((long) reserved * perReplica)
+          .multiply(BigDecimal.valueOf(DemandCurve.HOURS_PER_MONTH)).multiply(rate));
+      b.addItem(CostItem.of("instances reserved (" + reserved * perReplica + " x " + plan.instance().instanceType()
+          + ", " + pricing + ", every hour)", reservedCost));
+      total = total.add(reservedCost);
+      long above = 0;
+      for (int r : replicas) {
+        above += Math.max(0, r - reserved);
+      }
+      if (above > 0) {
+        BigDecimal od = plan.instance().onDemandHourly().orElseThrow(() ->
+            dev.tradeoff.pricing.InvalidValueException.of("onDemandHourly", "present to bill replicas above the "
+                + reserved + " reserved (instance " + plan.instance().id() + ")", null));
+        BigDecimal amount = WorkloadMath.report(BigDecimal.valueOf(above * perReplica).multiply(WEEKS).multiply(od));
+        b.addItem(CostItem.of("instances above reservation (on demand)", amount));
+        total = total.add(amount);
+      }
+    } else {
+      BigDecimal amount = WorkloadMath.report(BigDecimal.valueOf(replicaHours * perReplica).multiply(WEEKS)
+          .multiply(rate));
+      b.addItem(CostItem.of("instance-hours (" + plan.instance().instanceType() + ", " + pricing + ")", amount));
+      total = total.add(amount);
+      if (pricing == InstancePricing.SPOT) {
+        b.addNotes("spot capacity can be interrupted; interruptions and fallback capacity are not modelled");
+      }
+    }
+    if (plan.engineeringHoursPerMonth() > 0 && plan.engineeringHourlyRate().signum() > 0) {
+      BigDecimal eng = WorkloadMath.report(BigDecimal.valueOf(plan.engineeringHoursPerMonth())
+          .multiply(plan.engineeringHourlyRate()));
+      b.addItem(CostItem.of("engineering (" + plan.engineeringHoursPerMonth() + " h)", eng));
+      total = total.add(eng);
+    }
+    total = fixed(b, total, "licensing", plan.licensingPerMonth());
+    total = fixed(b, total, "storage", plan.storagePerMonth());
+    total = fixed(b, total, "egress", plan.egressPerMonth());
+    double spilled = 0;
+    if (excessTokens > 1e-6) {
+      if (plan.spillover().isPresent()) {
+        PayAsYouGoPlan payg = plan.spillover().get();
+        BigDecimal spill = WorkloadMath.report(payg.costPerRequest(mix)
+            .multiply(BigDecimal.valueOf(excessTokens / mix.totalPerRequest())));
+        b.addItem(CostItem.of("spillover to " + payg.name(), spill));
+        total = total.add(spill);
+        spilled = excessTokens;
+      } else {
+        b.unservedTokensPerMonth(excessTokens);
+        b.addNotes(String.format(Locale.ROOT, "maxReplicas %d cannot serve %.0f tokens/month and no spillover is"
+            + " configured: that demand is unserved", plan.maxReplicas(), excessTokens));
+      }
+    }
+    b.spilledTokensPerMonth(spilled);
+    long sum = 0;
+    for (int r : replicas) {
+      b.addUnitsByHour(r * perReplica);
+      sum += (long) r * perReplica;
+    }
+    double capacity = replicaHours * perReplicaFull;
+    b.peakUnits(peakReplicas * perReplica).averageUnits((double) sum / H)
+        .utilization(capacity > 0 ? servedOut / capacity : 0)
+        .peakUtilization(Math.min(1, peakUtil))
+        .addNotes(String.format(Locale.ROOT, "%d-%d replicas of %d x %s; %.0f output tokens/s per replica at %.0f%%"
+            + " target utilization", minOf(replicas), peakReplicas, perReplica, plan.instance().instanceType(),
+            plan.outputTokensPerSecondPerReplica(), 100 * plan.targetUtilization()));
+    return b.monthlyTotal(total).build();
+  }
+
+  private static int minOf(int[] a) {
+    int m = Integer.MAX_VALUE;
+    for (int v : a) {
+      m = Math.min(m, v);
+    }
+    return m;
+  }
+
+  private static BigDecimal fixed(ImmutableWorkloadCost.Builder b, BigDecimal total, String name, BigDecimal amount) {
+    if (amount.signum() > 0) {
+      BigDecimal a = WorkloadMath.report(amount);
+      b.addItem(CostItem.of(name, a));
+      return total.add(a);
+    }
+    return total;
+  }
+}
