@@ -4,6 +4,7 @@ import dev.tradeoff.api.routing.internal.WindowCounters;
 import dev.tradeoff.metrics.FailureKind;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The health state machine of one candidate (see {@link HealthConfig} for the rules).
@@ -39,6 +40,8 @@ final class CircuitBreaker {
   private final int probes;
   private final long ignoredMask;
   private final WindowCounters window;
+  private final AtomicLong notClosed;
+  private final long bit;
 
   private volatile int state = CLOSED;
   private volatile long openUntilNanos;
@@ -52,6 +55,17 @@ final class CircuitBreaker {
   private long closedSinceNanos;
 
   CircuitBreaker(String id, HealthConfig config, NanoClock clock, HealthListener listener) {
+    this(id, config, clock, listener, new AtomicLong(), 0);
+  }
+
+  /**
+   * A breaker that keeps bit {@code bit} of {@code notClosed} set while it is not closed, so a router can
+   * skip the breakers of healthy candidates with one read.
+   */
+  CircuitBreaker(String id, HealthConfig config, NanoClock clock, HealthListener listener, AtomicLong notClosed,
+      int bit) {
+    this.notClosed = notClosed;
+    this.bit = 1L << bit;
     this.id = id;
     this.clock = clock;
     this.listener = listener;
@@ -204,6 +218,7 @@ final class CircuitBreaker {
     openUntilNanos = now + cooldown;
     permits.set(0);
     state = OPEN;
+    notClosed.getAndAccumulate(bit, (a, b) -> a | b);
     notifyListener(from, OPEN, reason + "; ejected for " + cooldown / 1_000_000 + " ms", now);
   }
 
@@ -225,6 +240,7 @@ final class CircuitBreaker {
     closedEpoch = window.epoch(now) + 1;
     closedSinceNanos = now;
     state = CLOSED;
+    notClosed.getAndAccumulate(~bit, (a, b) -> a & b);
     notifyListener(HALF_OPEN, CLOSED, probes + " probes succeeded", now);
   }
 

@@ -34,7 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@link PriceHandle}) and the live {@link ProviderStats}.</li>
  * </ol>
  * {@link #select} allocates nothing and takes no lock (it uses a per-thread {@link SelectionContext}), so
- * the decision costs nanoseconds. {@link #explain} makes the same decision with every number and filter
+ * the decision costs nanoseconds. While every circuit is closed it does not even read the clock: the
+ * retry-budget deposit is stamped with the latest time any router call read (every {@link #onSuccess},
+ * {@link #onFailure}, {@link #failover} and {@link #explain} reads it). That stamp lags real time by at most
+ * the gap between two such calls; a late stamp makes a deposit expire earlier, so the lag can only make the
+ * retry budget stricter, never looser. {@link #explain} makes the same decision with every number and filter
  * written down, allocating freely and changing no state.
  *
  * <h2>Failover and retries</h2>
@@ -100,6 +104,20 @@ public final class Router {
   private final NanoClock clock;
   private final AtomicLong random;
   private final AtomicLong sequence = new AtomicLong();
+  /** Bit i set while candidate i's circuit is not closed. */
+  private final AtomicLong notClosed = new AtomicLong();
+  private final long all;
+  /** The latest time read from the clock by any router call (release/acquire, may lag a little). */
+  private volatile long lastNow;
+  private static final java.lang.invoke.VarHandle LAST_NOW;
+
+  static {
+    try {
+      LAST_NOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(Router.class, "lastNow", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
   private final ThreadLocal<SelectionContext> contexts = ThreadLocal.withInitial(SelectionContext::new);
 
   private Router(Builder b) {
@@ -139,8 +157,10 @@ public final class Router {
       urgencyMask[i] = Urgency.mask(c.urgencies());
       weights[i] = c.weight();
       stats[i] = ProviderStats.create(b.stats, clock, c.expectedTtft(), c.expectedTokensPerSecond());
-      breakers[i] = new CircuitBreaker(c.id(), b.health, clock, b.listener);
+      breakers[i] = new CircuitBreaker(c.id(), b.health, clock, b.listener, notClosed, i);
     }
+    all = k == 64 ? -1L : (1L << k) - 1;
+    lastNow = clock.nanoTime();
     fallbackChain = new int[b.fallbackChain.size()];
     long seen = 0;
     for (int j = 0; j < fallbackChain.length; j++) {
@@ -181,13 +201,21 @@ public final class Router {
    * @throws IllegalStateException if the policy returned a candidate that was not eligible (a policy bug)
    */
   public int select(RouteRequest request) {
-    long now = clock.nanoTime();
-    long eligible = admissible(request) & available(now);
+    long notClosedNow = notClosed.get();
+    // The clock is read only when some circuit is not closed (it decides open -> half-open); otherwise the
+    // deposit is stamped with the last observed time (see the class Javadoc).
+    long now = notClosedNow == 0 ? (long) LAST_NOW.getAcquire(this) : observe(clock.nanoTime());
+    long eligible = admissible(request) & available(notClosedNow, now);
     if (eligible == 0) {
       return NO_CANDIDATE;
     }
     retryBudget.deposit(now);
     return choose(request, eligible, now);
+  }
+
+  private long observe(long now) {
+    LAST_NOW.setRelease(this, now);
+    return now;
   }
 
   /**
@@ -200,8 +228,8 @@ public final class Router {
    * @return the candidate's index, {@link #NO_CANDIDATE} or {@link #RETRY_BUDGET_EXHAUSTED}
    */
   public int failover(RouteRequest request, long triedMask) {
-    long now = clock.nanoTime();
-    long eligible = admissible(request) & available(now) & ~triedMask;
+    long now = observe(clock.nanoTime());
+    long eligible = admissible(request) & available(notClosed.get(), now) & ~triedMask;
     if (fallbackChain.length > 0) {
       eligible &= chainMask;
     }
@@ -260,10 +288,11 @@ public final class Router {
     return mask;
   }
 
-  /** Candidates whose circuit lets a request through now. */
-  private long available(long now) {
-    long mask = 0;
-    for (int i = 0; i < breakers.length; i++) {
+  /** Candidates whose circuit lets a request through now: all closed ones, and the others that allow. */
+  private long available(long notClosedNow, long now) {
+    long mask = all & ~notClosedNow;
+    for (long m = notClosedNow; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
       if (breakers[i].available(now)) {
         mask |= 1L << i;
       }
@@ -279,9 +308,9 @@ public final class Router {
    * @return the explanation
    */
   public RouteExplanation explain(RouteRequest request) {
-    long now = clock.nanoTime();
+    long now = observe(clock.nanoTime());
     long admissible = admissible(request);
-    long available = available(now);
+    long available = available(notClosed.get(), now);
     long eligible = admissible & available;
     SelectionContext ctx = new SelectionContext();
     ctx.reset(this, request, eligible, sequence.get(), true, random.get());
@@ -334,7 +363,7 @@ public final class Router {
    * @throws IllegalArgumentException if a value is negative
    */
   public void onSuccess(int i, long ttftNanos, long outputTokens, long generationNanos) {
-    long now = clock.nanoTime();
+    long now = observe(clock.nanoTime());
     stats[i].onSuccess(now, ttftNanos, outputTokens, generationNanos);
     breakers[i].onSuccess(now, ttftNanos);
   }
@@ -348,7 +377,7 @@ public final class Router {
    * @param message the message
    */
   public void onFailure(int i, FailureKind kind, String message) {
-    long now = clock.nanoTime();
+    long now = observe(clock.nanoTime());
     stats[i].onFailure(now, kind, message);
     breakers[i].onFailure(now, kind);
   }

@@ -33,6 +33,23 @@ public final class WindowCounters {
   /** Epoch stamped on each bucket; Long.MIN_VALUE when never used. */
   private final AtomicLongArray stamps;
   private final AtomicLongArray counts;
+  /**
+   * The last claimed bucket and its time span, so that events inside the same bucket skip the two 64-bit
+   * divisions of {@link #epoch} and the stamp check (a new cursor is allocated once per bucket rotation).
+   */
+  private volatile Cursor cursor;
+
+  private static final class Cursor {
+    final long start;
+    final long end;
+    final int base;
+
+    Cursor(long start, long end, int base) {
+      this.start = start;
+      this.end = end;
+      this.base = base;
+    }
+  }
 
   /**
    * A window.
@@ -80,8 +97,7 @@ public final class WindowCounters {
    * @param delta the amount, {@code >= 0}
    */
   public void add(long nowNanos, int field, long delta) {
-    int b = claim(epoch(nowNanos));
-    counts.getAndAdd(b * fields + field, delta);
+    counts.getAndAdd(bucket(nowNanos) + field, delta);
   }
 
   /**
@@ -94,7 +110,7 @@ public final class WindowCounters {
    * @param d2 second delta, {@code >= 0}
    */
   public void add(long nowNanos, int f1, long d1, int f2, long d2) {
-    int base = claim(epoch(nowNanos)) * fields;
+    int base = bucket(nowNanos);
     counts.getAndAdd(base + f1, d1);
     if (d2 != 0) {
       counts.getAndAdd(base + f2, d2);
@@ -108,7 +124,16 @@ public final class WindowCounters {
    * @return the bucket's base offset, for {@link #addAt}
    */
   public int bucket(long nowNanos) {
-    return claim(epoch(nowNanos)) * fields;
+    Cursor c = cursor;
+    if (c != null && nowNanos >= c.start && nowNanos < c.end) {
+      // Claimed for this epoch already; a newer epoch can only have re-stamped it after the ring wrapped,
+      // which means this caller's time is late: its update counts up to one bucket late, as documented.
+      return c.base;
+    }
+    long e = epoch(nowNanos);
+    int base = claim(e) * fields;
+    cursor = new Cursor(e * bucketNanos, e * bucketNanos + bucketNanos, base);
+    return base;
   }
 
   /**
