@@ -25,11 +25,11 @@ package dev.tradeoff.pareto.internal;
 public final class DivideConquer {
 
   /** Subproblems of {@code helperA} up to this size are brute-forced. */
-  static final int BRUTE_A = 48;
+  public static int BRUTE_A = 48;
   /** {@code helperB} brute-forces when one side is at most this small. */
-  static final int BRUTE_B_SIDE = 4;
+  public static int BRUTE_B_SIDE = 4;
   /** ... or when the number of pairs is at most this. */
-  static final int BRUTE_B_PAIRS = 1024;
+  public static int BRUTE_B_PAIRS = 1024;
 
   private final int w;
   private final int[] v;
@@ -222,6 +222,32 @@ public final class DivideConquer {
     if (nl == 0 || nh == 0) {
       return;
     }
+    // A point l can raise h only if rank(l) >= rank(h): when L's best rank is below H's lowest (front-only:
+    // when all of H is already dominated) nothing can change, whatever the objectives say.
+    int c = k - 1;
+    int lMin = Integer.MAX_VALUE;
+    int lMax = Integer.MIN_VALUE;
+    int lMaxRank = 0;
+    for (int i = lFrom; i < lTo; i++) {
+      int g = idx[i];
+      int val = v[g * w + c];
+      lMin = Math.min(lMin, val);
+      lMax = Math.max(lMax, val);
+      lMaxRank = Math.max(lMaxRank, rank[g]);
+    }
+    int hMin = Integer.MAX_VALUE;
+    int hMax = Integer.MIN_VALUE;
+    int hMinRank = Integer.MAX_VALUE;
+    for (int i = hFrom; i < hTo; i++) {
+      int g = idx[i];
+      int val = v[g * w + c];
+      hMin = Math.min(hMin, val);
+      hMax = Math.max(hMax, val);
+      hMinRank = Math.min(hMinRank, rank[g]);
+    }
+    if (frontOnly ? hMinRank > 0 : lMaxRank < hMinRank) {
+      return;
+    }
     if (k == 1) {
       sweepB(lFrom, lTo, hFrom, hTo);
       return;
@@ -229,21 +255,6 @@ public final class DivideConquer {
     if (nl <= bruteBSide || nh <= bruteBSide || (long) nl * nh <= bruteBPairs) {
       bruteB(lFrom, lTo, hFrom, hTo, k);
       return;
-    }
-    int c = k - 1;
-    int lMin = Integer.MAX_VALUE;
-    int lMax = Integer.MIN_VALUE;
-    for (int i = lFrom; i < lTo; i++) {
-      int val = v[idx[i] * w + c];
-      lMin = Math.min(lMin, val);
-      lMax = Math.max(lMax, val);
-    }
-    int hMin = Integer.MAX_VALUE;
-    int hMax = Integer.MIN_VALUE;
-    for (int i = hFrom; i < hTo; i++) {
-      int val = v[idx[i] * w + c];
-      hMin = Math.min(hMin, val);
-      hMax = Math.max(hMax, val);
     }
     if (lMin > hMax) {
       return; // every l is worse than every h on objective k: no l can dominate any h

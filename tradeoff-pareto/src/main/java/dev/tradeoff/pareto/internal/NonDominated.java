@@ -35,7 +35,7 @@ public final class NonDominated {
   }
 
   static final int PREFILTER_MIN = 64;
-  static final long SFS_BUDGET_FACTOR = 4;
+  public static long SFS_BUDGET_FACTOR = 4;
 
   private NonDominated() {}
 
