@@ -15,8 +15,9 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * {@link BrentSolver} refines it).
  *
  * <pre>{@code
- * // Above how many tokens/minute does a 1-month PTU reservation beat pay-as-you-go, sized with 20% headroom?
- * Optional<BreakEvenPoint> p = BreakEven.between(payg, ptu, TokenMix.of(1500, 300), 0.2, 1_000, 10_000_000);
+ * // Above how many tokens/minute does a 1-year PTU reservation beat pay-as-you-go, sized with 20% headroom?
+ * Optional<BreakEvenPoint> first = BreakEven.between(payg, ptu, TokenMix.of(1500, 300), 0.2, 1_000, 10_000_000);
+ * Optional<BreakEvenPoint> forGood = BreakEven.sustained(payg, ptu, TokenMix.of(1500, 300), 0.2, 1_000, 10_000_000);
  * // The same for an office-hours shape (scaled to each average volume):
  * List<BreakEvenPoint> all = BreakEven.crossings(payg, ptu, officeCurve, 0.2, 1_000, 10_000_000);
  * }</pre>
@@ -31,8 +32,11 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  */
 public final class BreakEven {
 
-  /** Grid points of the bracketing scan. */
-  public static final int SCAN_POINTS = 256;
+  /**
+   * Grid points of the bracketing scan, log-spaced over the range: over three decades neighbouring points are
+   * 0.34% apart, so a window in which the other plan is cheaper that is narrower than that can be missed.
+   */
+  public static final int SCAN_POINTS = 2048;
 
   private BreakEven() {}
 
@@ -53,6 +57,27 @@ public final class BreakEven {
       double maxTokensPerMinute) {
     return crossings(a, b, DemandCurve.flat(1, mix), headroom, minTokensPerMinute, maxTokensPerMinute)
         .stream().findFirst();
+  }
+
+  /**
+   * The sustained break-even for a flat demand: the last crossing in the range, above which the plan that is then
+   * cheaper stays cheaper up to {@code maxTokensPerMinute} — "the volume above which PTUs beat pay-as-you-go".
+   *
+   * @param a the first plan
+   * @param b the second plan
+   * @param mix the token mix
+   * @param headroom capacity headroom applied to both plans, {@code >= 0}
+   * @param minTokensPerMinute lower end of the search, {@code > 0}
+   * @param maxTokensPerMinute upper end of the search, {@code > min}
+   * @return the last crossing, or empty if one plan is cheaper over the whole range
+   * @throws InvalidValueException on a bad range or headroom
+   */
+  public static Optional<BreakEvenPoint> sustained(
+      PricingPlan a, PricingPlan b, TokenMix mix, double headroom, double minTokensPerMinute,
+      double maxTokensPerMinute) {
+    List<BreakEvenPoint> all =
+        crossings(a, b, DemandCurve.flat(1, mix), headroom, minTokensPerMinute, maxTokensPerMinute);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   /**
@@ -95,8 +120,9 @@ public final class BreakEven {
       if (Math.signum(fs[i]) == Math.signum(fs[i + 1]) || fs[i] == 0) {
         continue;
       }
+      // relative accuracy 1e-12, absolute 1e-7 of the volume, function accuracy a nano-dollar
       double x = fs[i + 1] == 0 ? xs[i + 1]
-          : new BrentSolver(1e-6 * xs[i], 1e-9).solve(200, diff, xs[i], xs[i + 1]);
+          : new BrentSolver(1e-12, 1e-7 * xs[i], 1e-9).solve(500, diff, xs[i], xs[i + 1]);
       BigDecimal ca = WorkloadMath.report(cost(pa, shape, x));
       BigDecimal cb = WorkloadMath.report(cost(pb, shape, x));
       double scale = Math.max(1e-9, Math.max(ca.abs().doubleValue(), cb.abs().doubleValue()));
