@@ -16,7 +16,9 @@ import org.immutables.value.Value;
  *       prompt_tokens_details.cached_tokens}, Anthropic {@code cache_read_input_tokens}, Gemini {@code
  *       cachedContentTokenCount}).
  *   <li>{@link #cacheWriteTokens()} ⊆ input — written to the prompt cache (Anthropic {@code
- *       cache_creation_input_tokens}); 0 for providers that do not bill writes.
+ *       cache_creation_input_tokens}); 0 for providers that do not bill writes. {@link #cacheWrite1hTokens()}
+ *       ⊆ cache writes — those written to Anthropic's 1-hour cache ({@code
+ *       cache_creation.ephemeral_1h_input_tokens}), billed at a higher rate than 5-minute writes.
  *   <li>{@link #outputTokens()} — every generated token, reasoning included (OpenAI {@code completion_tokens};
  *       Anthropic's cumulative {@code output_tokens} from the last {@code message_delta}; Gemini {@code
  *       candidatesTokenCount + thoughtsTokenCount}).
@@ -61,6 +63,16 @@ public interface TokenUsage {
    */
   @Value.Default
   default long cacheWriteTokens() {
+    return 0;
+  }
+
+  /**
+   * Prompt tokens written to the 1-hour cache (a subset of {@link #cacheWriteTokens()}).
+   *
+   * @return the count, 0 by default
+   */
+  @Value.Default
+  default long cacheWrite1hTokens() {
     return 0;
   }
 
@@ -143,6 +155,7 @@ public interface TokenUsage {
     requireNonNegative("inputTokens", inputTokens());
     requireNonNegative("cachedInputTokens", cachedInputTokens());
     requireNonNegative("cacheWriteTokens", cacheWriteTokens());
+    requireNonNegative("cacheWrite1hTokens", cacheWrite1hTokens());
     requireNonNegative("outputTokens", outputTokens());
     requireNonNegative("reasoningTokens", reasoningTokens());
     if (estimatedOutputTokens().isPresent()) {

@@ -211,6 +211,22 @@ final class AnthropicDecoder extends WireDecoder {
         case "cache_read_input_tokens":
           set(s, readLong(p), CACHE_READ);
           break;
+        case "cache_creation":
+          // {"ephemeral_5m_input_tokens": n, "ephemeral_1h_input_tokens": m}: the write total is
+          // cache_creation_input_tokens; only the 1-hour part needs its own class (its own rate).
+          if (p.nextToken() == JsonToken.START_OBJECT) {
+            String g;
+            while ((g = p.nextFieldName()) != null) {
+              if ("ephemeral_1h_input_tokens".equals(g)) {
+                set(s, readLong(p), CACHE_WRITE_1H);
+              } else {
+                skipValue(p);
+              }
+            }
+          } else {
+            p.skipChildren();
+          }
+          break;
         default:
           skipValue(p);
       }

@@ -14,6 +14,7 @@ public final class StreamState {
   long input = UNSET;
   long cacheRead = UNSET;
   long cacheWrite = UNSET;
+  long cacheWrite1h = UNSET;
   long output = UNSET;
   long reasoning = UNSET;
   /** Anthropic reports input_tokens without the cache classes; they are added to make a total. */
@@ -44,6 +45,7 @@ public final class StreamState {
     input = UNSET;
     cacheRead = UNSET;
     cacheWrite = UNSET;
+    cacheWrite1h = UNSET;
     output = UNSET;
     reasoning = UNSET;
     inputExcludesCache = false;
@@ -116,6 +118,7 @@ public final class StreamState {
             .inputTokens(in)
             .cachedInputTokens(cr)
             .cacheWriteTokens(cw)
+            .cacheWrite1hTokens(Math.min(cw, Math.max(0, cacheWrite1h)))
             .outputTokens(out)
             .reasoningTokens(rs)
             .build());

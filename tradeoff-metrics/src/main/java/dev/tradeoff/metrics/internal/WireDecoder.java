@@ -145,6 +145,9 @@ public abstract class WireDecoder {
       case REASONING:
         s.reasoning = value;
         break;
+      case CACHE_WRITE_1H:
+        s.cacheWrite1h = value;
+        break;
       default:
         throw new IllegalArgumentException("field " + field);
     }
@@ -155,6 +158,7 @@ public abstract class WireDecoder {
   static final int CACHE_WRITE = 2;
   static final int OUTPUT = 3;
   static final int REASONING = 4;
+  static final int CACHE_WRITE_1H = 5;
 
   /** Parses an OpenAI {@code error} object ({@code type}, {@code code}, {@code message}) into the state. */
   static void parseOpenAiStyleError(JsonParser p, StreamState s) throws IOException {

@@ -41,7 +41,7 @@ import org.immutables.value.Value;
   "scheduler_lag_ms", "client_queue_ms", "response_headers_ms", "ttft_ms", "ttft_any_ms", "reasoning_ms",
   "first_output_after_reasoning_ms", "e2e_ms", "ttft_from_intended_ms", "e2e_from_intended_ms", "tpot_ms",
   "output_tokens_per_s", "output_tokens_per_s_e2e", "events", "token_events", "itl_ms", "input_tokens",
-  "output_tokens", "cached_input_tokens", "cache_write_tokens", "reasoning_tokens", "tokens_estimated",
+  "output_tokens", "cached_input_tokens", "cache_write_tokens", "cache_write_1h_tokens", "reasoning_tokens", "tokens_estimated",
   "output_tokens_estimate", "cost_usd", "http_status", "attempts", "finish_reason", "error"
 })
 public interface RequestRecord {
@@ -173,6 +173,10 @@ public interface RequestRecord {
   @JsonProperty("cache_write_tokens")
   OptionalLong cacheWriteTokens();
 
+  /** Prompt tokens written to the 1-hour cache (a subset of cache writes). @return the count */
+  @JsonProperty("cache_write_1h_tokens")
+  OptionalLong cacheWrite1hTokens();
+
   /** Reasoning tokens. @return the count */
   @JsonProperty("reasoning_tokens")
   OptionalLong reasoningTokens();
@@ -264,6 +268,7 @@ public interface RequestRecord {
           .outputTokens(u.outputTokens())
           .cachedInputTokens(u.cachedInputTokens())
           .cacheWriteTokens(u.cacheWriteTokens())
+          .cacheWrite1hTokens(u.cacheWrite1hTokens())
           .reasoningTokens(u.reasoningTokens())
           .tokensEstimated(u.estimated())
           .outputTokensEstimate(u.estimatedOutputTokens());

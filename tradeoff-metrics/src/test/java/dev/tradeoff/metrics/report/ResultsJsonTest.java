@@ -108,7 +108,7 @@ final class ResultsJsonTest {
         + "\"ttft_from_intended_ms\":120.54,\"e2e_from_intended_ms\":900.04,\"tpot_ms\":7.8,"
         + "\"output_tokens_per_s\":130.2,\"output_tokens_per_s_e2e\":112.2,\"events\":105,\"token_events\":100,"
         + "\"itl_ms\":[7.5,8.1],\"input_tokens\":1169,\"output_tokens\":101,\"cached_input_tokens\":0,"
-        + "\"cache_write_tokens\":1165,\"reasoning_tokens\":0,\"tokens_estimated\":false,"
+        + "\"cache_write_tokens\":1165,\"cache_write_1h_tokens\":0,\"reasoning_tokens\":0,\"tokens_estimated\":false,"
         + "\"output_tokens_estimate\":null,\"cost_usd\":0.0058725,\"http_status\":200,\"attempts\":1,"
         + "\"finish_reason\":\"end_turn\",\"error\":null}";
 
