@@ -1,0 +1,119 @@
+package dev.tradeoff.pricing.tco;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.tradeoff.pricing.InvalidValueException;
+import dev.tradeoff.pricing.internal.TcoMath;
+import dev.tradeoff.pricing.plan.DemandCurve;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * A total-cost-of-ownership question: several options priced month by month over N years of a growing demand,
+ * with prices declining every year and future money discounted.
+ *
+ * <pre>{@code
+ * TcoProjection p = TcoScenario.builder()
+ *     .demand(DemandCurve.flat(200_000, TokenMix.of(1500, 300)))
+ *     .years(3)
+ *     .demandGrowthPerYear(0.5)          // +50% a year, compounded monthly
+ *     .priceDeclinePerYear(0.3)          // list prices fall 30% a year (stepwise, at each year start)
+ *     .discountRatePerYear(0.08)         // NPV at 8%
+ *     .addOption(TcoOption.of("pay-as-you-go", payg))
+ *     .addOption(TcoOption.builder().name("PTU 1y").plan(ptu).oneTimeCost(new BigDecimal("15000")).build())
+ *     .build()
+ *     .project();
+ * p.breakEvenMonth("PTU 1y", "pay-as-you-go");   // Optional[7]
+ * }</pre>
+ *
+ * <h2>Model</h2>
+ * For month {@code m = 1..12·years}: demand = {@code demand × (1 + growth)^((m − 1)/12)}; price factor =
+ * {@code (1 − decline)^floor((m − 1)/12)}; cost = plan's monthly cost of that demand × price factor (if the decline
+ * applies) + overhead, plus the one-time cost in month 1. A plan with an up-front payment pays it at the start of
+ * each of its terms instead of monthly instalments. Monthly costs are discounted at the end of their month,
+ * {@code / (1 + rate)^(m/12)}; one-time and up-front payments at its start, {@code / (1 + rate)^((m − 1)/12)}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableTcoScenario.class)
+@JsonDeserialize(as = ImmutableTcoScenario.class)
+public interface TcoScenario {
+
+  /** @return the demand of month 1 */
+  DemandCurve demand();
+
+  /** @return the horizon in years, 1..30 */
+  int years();
+
+  /** @return demand growth per year as a fraction ({@code 0.5} = +50%), {@code > -1}, 0 by default */
+  default double demandGrowthPerYear() {
+    return 0;
+  }
+
+  /** @return price decline per year as a fraction, in {@code [0, 1)}, 0 by default */
+  default double priceDeclinePerYear() {
+    return 0;
+  }
+
+  /** @return the yearly discount rate for net present cost, {@code > -1}, 0 by default */
+  default double discountRatePerYear() {
+    return 0;
+  }
+
+  /** @return the options compared, at least one, unique names */
+  List<TcoOption> options();
+
+  /**
+   * Checks the numbers and option names.
+   *
+   * @throws InvalidValueException naming the field and value
+   */
+  @Value.Check
+  default void check() {
+    if (years() < 1 || years() > 30) {
+      throw InvalidValueException.of("years", "in 1..30", years());
+    }
+    if (!(demandGrowthPerYear() > -1) || Double.isInfinite(demandGrowthPerYear())) {
+      throw InvalidValueException.of("demandGrowthPerYear", "> -1 and finite", demandGrowthPerYear());
+    }
+    if (!(priceDeclinePerYear() >= 0 && priceDeclinePerYear() < 1)) {
+      throw InvalidValueException.of("priceDeclinePerYear", "in [0, 1)", priceDeclinePerYear());
+    }
+    if (!(discountRatePerYear() > -1) || Double.isInfinite(discountRatePerYear())) {
+      throw InvalidValueException.of("discountRatePerYear", "> -1 and finite", discountRatePerYear());
+    }
+    if (options().isEmpty()) {
+      throw InvalidValueException.of("options", "at least one option", "empty");
+    }
+    Set<String> names = new HashSet<>();
+    for (TcoOption o : options()) {
+      if (!names.add(o.name())) {
+        throw InvalidValueException.of("options.name", "unique", "\"" + o.name() + "\" twice");
+      }
+    }
+  }
+
+  /**
+   * Projects every option month by month.
+   *
+   * @return the projection
+   * @throws dev.tradeoff.pricing.UnpricedUsageException if a plan cannot price the demand's mix
+   */
+  default TcoProjection project() {
+    return TcoMath.project(this);
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static ImmutableTcoScenario.Builder builder() {
+    return ImmutableTcoScenario.builder();
+  }
+}
