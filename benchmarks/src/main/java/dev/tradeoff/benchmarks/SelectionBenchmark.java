@@ -102,8 +102,7 @@ public class SelectionBenchmark {
     // Live statistics that differ per candidate, and some load.
     for (int i = 0; i < MODELS.length; i++) {
       for (int k = 0; k < 50; k++) {
-        router.onStart(i);
-        router.onSuccess(i, 250_000_000L + 60_000_000L * ((i * 7 + k) % 9), 300, 2_000_000_000L);
+        router.onSuccess(i, router.onStart(i), 250_000_000L + 60_000_000L * ((i * 7 + k) % 9), 300, 2_000_000_000L);
       }
       for (int k = 0; k < i % 3; k++) {
         router.onStart(i);

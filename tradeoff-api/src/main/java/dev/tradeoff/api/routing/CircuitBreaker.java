@@ -11,9 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The hot path ({@link #available}, {@link #tryAcquire} while closed, {@link #onSuccess} of a fast call)
  * reads volatile fields and never locks or allocates. Transitions are rare and take the monitor, so each
- * happens once even when many threads see the trigger at the same time. A result that arrives while the
- * circuit is open (a request sent before the ejection) changes nothing; a result that arrives while
- * half-open counts as a probe's result even if its request was sent before the ejection.
+ * happens once even when many threads see the trigger at the same time.
+ *
+ * <p>Every result carries the time its attempt was sent. A result of an attempt sent before the last
+ * transition changes nothing: while open, nothing counts; while half-open, only the probes sent since the
+ * cooldown ended count (a slow request sent before the outage and succeeding during it must not close the
+ * circuit); after a close, the counts start afresh.
  */
 final class CircuitBreaker {
 
@@ -47,6 +50,8 @@ final class CircuitBreaker {
   private volatile long openUntilNanos;
   /** Window buckets older than this epoch belong to before the last close and are not counted. */
   private volatile long closedEpoch = Long.MIN_VALUE;
+  /** When the state last changed; results of attempts sent before it are ignored. */
+  private volatile long changedAtNanos = Long.MIN_VALUE;
   private final AtomicInteger consecutive = new AtomicInteger();
   private final AtomicInteger permits = new AtomicInteger();
   private final AtomicInteger probeSuccesses = new AtomicInteger();
@@ -140,7 +145,10 @@ final class CircuitBreaker {
     }
   }
 
-  void onSuccess(long now, long ttftNanos) {
+  void onSuccess(long now, long startNanos, long ttftNanos) {
+    if (startNanos - changedAtNanos < 0 && changedAtNanos != Long.MIN_VALUE) {
+      return; // sent before the last transition
+    }
     int s = state;
     boolean slow = ttftNanos > slowNanos;
     if (s == CLOSED) {
@@ -162,7 +170,10 @@ final class CircuitBreaker {
     }
   }
 
-  void onFailure(long now, FailureKind kind) {
+  void onFailure(long now, long startNanos, FailureKind kind) {
+    if (startNanos - changedAtNanos < 0 && changedAtNanos != Long.MIN_VALUE) {
+      return; // sent before the last transition
+    }
     if ((ignoredMask & (1L << kind.ordinal())) != 0) {
       if (state == HALF_OPEN) {
         permits.incrementAndGet(); // the probe proved nothing: give its permit back
@@ -217,6 +228,7 @@ final class CircuitBreaker {
         : Math.min(maxCooldownNanos, cooldownNanos * ejections);
     openUntilNanos = now + cooldown;
     permits.set(0);
+    changedAtNanos = now;
     state = OPEN;
     notClosed.getAndAccumulate(bit, (a, b) -> a | b);
     notifyListener(from, OPEN, reason + "; ejected for " + cooldown / 1_000_000 + " ms", now);
@@ -228,6 +240,7 @@ final class CircuitBreaker {
     }
     probeSuccesses.set(0);
     permits.set(probes);
+    changedAtNanos = now;
     state = HALF_OPEN;
     notifyListener(OPEN, HALF_OPEN, "cooldown over", now);
   }
@@ -239,6 +252,7 @@ final class CircuitBreaker {
     consecutive.set(0);
     closedEpoch = window.epoch(now) + 1;
     closedSinceNanos = now;
+    changedAtNanos = now;
     state = CLOSED;
     notClosed.getAndAccumulate(~bit, (a, b) -> a & b);
     notifyListener(HALF_OPEN, CLOSED, probes + " probes succeeded", now);

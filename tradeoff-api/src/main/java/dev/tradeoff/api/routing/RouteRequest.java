@@ -56,6 +56,23 @@ public final class RouteRequest {
   }
 
   /**
+   * A builder holding this request's values, to derive a variant.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.inputTokens = inputTokens;
+    b.cachedInputTokens = cachedInputTokens;
+    b.expectedOutputTokens = expectedOutputTokens;
+    b.requiredContextTokens = requiredContextTokens == inputTokens + expectedOutputTokens ? -1 : requiredContextTokens;
+    b.capabilityMask = capabilityMask;
+    b.regionMask = regionMask;
+    b.urgency = urgency;
+    return b;
+  }
+
+  /**
    * Prompt tokens, cached ones included.
    *
    * @return the count

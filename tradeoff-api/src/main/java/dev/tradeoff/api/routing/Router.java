@@ -48,9 +48,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * load of an outage.
  *
  * <h2>Feedback</h2>
- * Tell the router when an attempt starts and how it ended ({@link #onStart}, {@link #onSuccess}, {@link
- * #onFailure}, or {@link #record(int, RequestResult)} with a {@code tradeoff-metrics} result): this feeds
- * the statistics the policies read and the circuit breakers.
+ * Tell the router when an attempt starts and how it ended ({@link #onStart}, then {@link #onSuccess},
+ * {@link #onFailure}, or {@link #record(int, long, RequestResult)} with a {@code tradeoff-metrics} result,
+ * handing back the start time {@code onStart} returned): this feeds the statistics the policies read and the
+ * circuit breakers, which ignore results of attempts sent before their last transition.
  *
  * <pre>{@code
  * Router router = Router.builder()
@@ -63,9 +64,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * long tried = 0;
  * for (int i = router.select(req); i >= 0; i = router.failover(req, tried)) {
  *   tried |= 1L << i;
- *   router.onStart(i);
+ *   long started = router.onStart(i);
  *   RequestResult r = clients[i].execute(chat);
- *   router.record(i, r);
+ *   router.record(i, started, r);
  *   if (r.succeeded()) {
  *     break;
  *   }
@@ -345,41 +346,46 @@ public final class Router {
   // ------------------------------------------------------------------------------------------ feedback
 
   /**
-   * An attempt was sent to candidate {@code i}.
+   * An attempt is being sent to candidate {@code i}: one more in flight.
    *
    * @param i the candidate index
+   * @return the attempt's start time on the router's clock, to hand back with its result
    */
-  public void onStart(int i) {
+  public long onStart(int i) {
     stats[i].onStart();
+    return observe(clock.nanoTime());
   }
 
   /**
    * An attempt at candidate {@code i} succeeded.
    *
    * @param i the candidate index
+   * @param startNanos what {@link #onStart} returned for this attempt (results of attempts sent before the
+   *     candidate's last health transition do not move its circuit)
    * @param ttftNanos time to first token, {@code >= 0}
    * @param outputTokens output tokens, {@code >= 0}
    * @param generationNanos first to last token, {@code >= 0}
    * @throws IllegalArgumentException if a value is negative
    */
-  public void onSuccess(int i, long ttftNanos, long outputTokens, long generationNanos) {
+  public void onSuccess(int i, long startNanos, long ttftNanos, long outputTokens, long generationNanos) {
     long now = observe(clock.nanoTime());
     stats[i].onSuccess(now, ttftNanos, outputTokens, generationNanos);
-    breakers[i].onSuccess(now, ttftNanos);
+    breakers[i].onSuccess(now, startNanos, ttftNanos);
   }
 
   /**
    * An attempt at candidate {@code i} failed.
    *
    * @param i the candidate index
+   * @param startNanos what {@link #onStart} returned for this attempt
    * @param kind the kind of failure (kinds in {@link HealthConfig#ignoredFailures()} do not count against
    *     its health)
    * @param message the message
    */
-  public void onFailure(int i, FailureKind kind, String message) {
+  public void onFailure(int i, long startNanos, FailureKind kind, String message) {
     long now = observe(clock.nanoTime());
     stats[i].onFailure(now, kind, message);
-    breakers[i].onFailure(now, kind);
+    breakers[i].onFailure(now, startNanos, kind);
   }
 
   /**
@@ -387,17 +393,19 @@ public final class Router {
    * TTFT (first token of any kind), output tokens and generation window, or failure with its kind.
    *
    * @param i the candidate index
+   * @param startNanos what {@link #onStart} returned for this attempt
    * @param result the measured result
    */
-  public void record(int i, RequestResult result) {
+  public void record(int i, long startNanos, RequestResult result) {
     Optional<Failure> failure = result.failure();
     if (failure.isPresent()) {
-      onFailure(i, failure.get().kind(), failure.get().message());
+      onFailure(i, startNanos, failure.get().kind(), failure.get().message());
       return;
     }
     OptionalLong ttft = result.timeline().ttftAnyNanos();
     OptionalLong generation = result.timeline().generationWindowNanos();
-    onSuccess(i, ttft.orElse(result.timeline().e2eNanos()), result.outputTokens(), generation.orElse(0));
+    onSuccess(i, startNanos, ttft.orElse(result.timeline().e2eNanos()), result.outputTokens(),
+        generation.orElse(0));
   }
 
   // ------------------------------------------------------------------------------------------ inspection

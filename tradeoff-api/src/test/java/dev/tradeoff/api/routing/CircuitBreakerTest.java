@@ -33,13 +33,13 @@ final class CircuitBreakerTest {
 
   private void fail(int n) {
     for (int i = 0; i < n; i++) {
-      breaker.onFailure(now(), FailureKind.HTTP_SERVER_ERROR);
+      breaker.onFailure(now(), now(), FailureKind.HTTP_SERVER_ERROR);
     }
   }
 
   private void succeed(int n, long ttftNanos) {
     for (int i = 0; i < n; i++) {
-      breaker.onSuccess(now(), ttftNanos);
+      breaker.onSuccess(now(), now(), ttftNanos);
     }
   }
 
@@ -142,14 +142,14 @@ final class CircuitBreakerTest {
   @Test
   void onFailure_ignoredKind_changesNothingAndReturnsProbePermits() {
     for (int i = 0; i < 10; i++) {
-      breaker.onFailure(now(), FailureKind.HTTP_CLIENT_ERROR);
+      breaker.onFailure(now(), now(), FailureKind.HTTP_CLIENT_ERROR);
     }
     assertThat(breaker.state()).isEqualTo(HealthState.CLOSED);
     fail(3);
     clock.advance(Duration.ofSeconds(5));
     assertThat(breaker.tryAcquire(now())).isTrue();
     assertThat(breaker.tryAcquire(now())).isTrue();
-    breaker.onFailure(now(), FailureKind.CANCELLED);
+    breaker.onFailure(now(), now(), FailureKind.CANCELLED);
     assertThat(breaker.tryAcquire(now())).isTrue();
     assertThat(breaker.tryAcquire(now())).isFalse();
   }
@@ -179,12 +179,33 @@ final class CircuitBreakerTest {
   }
 
   @Test
+  void onSuccess_ofAnAttemptSentBeforeTheEjection_doesNotCountAsAProbe() {
+    long sentBeforeOutage = now();
+    clock.advance(Duration.ofSeconds(1));
+    fail(3);
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(breaker.tryAcquire(now())).isTrue();
+    long probeSent = now();
+    // Two slow requests sent before the outage now succeed: they say nothing about the candidate today.
+    breaker.onSuccess(now(), sentBeforeOutage, 1);
+    breaker.onSuccess(now(), sentBeforeOutage, 1);
+    assertThat(breaker.state()).isEqualTo(HealthState.HALF_OPEN);
+    // Nor does a stale failure reopen it.
+    breaker.onFailure(now(), sentBeforeOutage, FailureKind.HTTP_SERVER_ERROR);
+    assertThat(breaker.state()).isEqualTo(HealthState.HALF_OPEN);
+    breaker.tryAcquire(now());
+    breaker.onSuccess(now(), probeSent, 1);
+    breaker.onSuccess(now(), probeSent, 1);
+    assertThat(breaker.state()).isEqualTo(HealthState.CLOSED);
+  }
+
+  @Test
   void listener_throwing_doesNotBreakTheBreaker() {
     CircuitBreaker b = new CircuitBreaker("x", config, clock, (id, f, t, r, at) -> {
       throw new IllegalStateException("boom");
     });
     for (int i = 0; i < 3; i++) {
-      b.onFailure(now(), FailureKind.CONNECTION_FAILED);
+      b.onFailure(now(), now(), FailureKind.CONNECTION_FAILED);
     }
     assertThat(b.state()).isEqualTo(HealthState.OPEN);
   }
@@ -193,7 +214,7 @@ final class CircuitBreakerTest {
   void disabled_neverOpens() {
     CircuitBreaker b = new CircuitBreaker("x", HealthConfig.disabled(), clock, HealthListener.NONE);
     for (int i = 0; i < 10_000; i++) {
-      b.onFailure(now(), FailureKind.CONNECTION_FAILED);
+      b.onFailure(now(), now(), FailureKind.CONNECTION_FAILED);
     }
     assertThat(b.state()).isEqualTo(HealthState.CLOSED);
   }

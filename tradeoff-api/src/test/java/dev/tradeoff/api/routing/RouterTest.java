@@ -67,8 +67,7 @@ final class RouterTest {
     assertThat(r.id(r.select(plain(1_000, 200)))).isEqualTo("mid");
     // Now mid slows down: only fast meets the SLO.
     for (int i = 0; i < 30; i++) {
-      r.onStart(2);
-      r.onSuccess(2, Duration.ofMillis(900).toNanos(), 100, Duration.ofSeconds(1).toNanos());
+      r.onSuccess(2, r.onStart(2), Duration.ofMillis(900).toNanos(), 100, Duration.ofSeconds(1).toNanos());
     }
     assertThat(r.id(r.select(plain(1_000, 200)))).isEqualTo("fast");
   }
@@ -147,8 +146,7 @@ final class RouterTest {
     int cheap = r.indexOf("cheap");
     assertThat(r.select(plain(1_000, 100))).isEqualTo(cheap);
     for (int i = 0; i < 3; i++) {
-      r.onStart(cheap);
-      r.onFailure(cheap, FailureKind.HTTP_SERVER_ERROR, "503");
+      r.onFailure(cheap, r.onStart(cheap), FailureKind.HTTP_SERVER_ERROR, "503");
     }
     assertThat(r.healthState("cheap")).isEqualTo(HealthState.OPEN);
     assertThat(r.id(r.select(plain(1_000, 100)))).isEqualTo("mid");
@@ -232,8 +230,7 @@ final class RouterTest {
   void explain_ejectedCandidate_isReportedUnhealthy() {
     Router r = router(RoutingPolicy.fastest());
     for (int i = 0; i < HealthConfig.DEFAULT_CONSECUTIVE_FAILURES; i++) {
-      r.onStart(1);
-      r.onFailure(1, FailureKind.CONNECTION_FAILED, "refused");
+      r.onFailure(1, r.onStart(1), FailureKind.CONNECTION_FAILED, "refused");
     }
     CandidateAssessment fast = r.explain(plain(100, 10)).candidates().get(1);
     assertThat(fast.removedBy()).containsExactly(FilterReason.UNHEALTHY);
@@ -255,8 +252,7 @@ final class RouterTest {
         .timeline(StreamMeter.start(0, 0).finish(10))
         .failure(Failure.of(FailureKind.HTTP_SERVER_ERROR, "boom")).build();
     for (int i = 0; i < 5; i++) {
-      r.onStart(1);
-      r.record(1, failed);
+      r.record(1, r.onStart(1), failed);
     }
     assertThat(r.healthState(1)).isEqualTo(HealthState.OPEN);
     assertThat(r.stats("fast").lastError().map(ErrorEvent::message)).hasValue("boom");

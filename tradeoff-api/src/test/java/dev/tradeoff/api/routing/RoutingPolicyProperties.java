@@ -109,8 +109,7 @@ final class RoutingPolicyProperties {
     for (int i = 0; i < fleet.size(); i++) {
       if (fleet.get(i).ejected()) {
         for (int k = 0; k < HealthConfig.DEFAULT_CONSECUTIVE_FAILURES; k++) {
-          r.onStart(i);
-          r.onFailure(i, FailureKind.HTTP_SERVER_ERROR, "down");
+          r.onFailure(i, r.onStart(i), FailureKind.HTTP_SERVER_ERROR, "down");
         }
       }
     }
