@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * of the measured ones.
  *
  * <pre>{@code
- * step.summary().histogram(LatencyMetric.TTFT).percentileMicros(95);
+ * step.summary().histogram(LatencyMetric.TTFT).percentileNanos(95);
  * step.records().stream().filter(r -> r.error().isPresent()).count();
  * }</pre>
  */

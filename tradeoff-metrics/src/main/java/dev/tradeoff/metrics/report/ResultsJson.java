@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.tradeoff.metrics.FailureKind;
 import dev.tradeoff.metrics.stats.LatencyHistogram;
 import dev.tradeoff.metrics.stats.LatencyMetric;
+import dev.tradeoff.metrics.stats.LatencyRecorder;
 import dev.tradeoff.metrics.stats.MetricsSummary;
 import dev.tradeoff.metrics.stats.Slo;
 import java.io.BufferedReader;
@@ -51,8 +52,8 @@ import java.util.Map;
  *  "goodput":{"slos":{"ttft_ms":500.0,"tpot_ms":50.0},"good_requests":570,"share":0.95,"per_s":9.5},
  *  "metrics":{"ttft_ms":{"count":594,"mean":231.5,"min":98.1,"max":1210.7,"p50":210.3,...,"p99_9":1210.7,
  *    "adjusted":{"p50":210.3,...,"p99_9":"Infinity"},
- *    "histogram":{"unit":"us","significant_digits":3,"sum_us":137511000,"max_us":1210700,"out_of_range":0,
- *                 "hdr":"HISTFAAAA..."}}, ...}}
+ *    "histogram":{"unit":"ns","lowest_discernible_ns":1000,"significant_digits":3,"sum_ns":137511000000,
+ *                 "max_ns":1210700000,"out_of_range":0,"hdr":"HISTFAAAA..."}}, ...}}
  * }</pre>
  *
  * <p>Thread-safe (stateless).
@@ -273,23 +274,24 @@ public final class ResultsJson {
       LatencyHistogram h = e.getValue();
       g.writeObjectFieldStart(e.getKey().wireName());
       g.writeNumberField("count", h.count());
-      g.writeNumberField("mean", ms(h.meanMicros()));
-      g.writeNumberField("min", ms(h.minMicros()));
-      g.writeNumberField("max", ms(h.maxMicros()));
+      g.writeNumberField("mean", ms(h.meanNanos()));
+      g.writeNumberField("min", ms(h.minNanos()));
+      g.writeNumberField("max", ms(h.maxNanos()));
       for (int i = 0; i < PERCENTILES.length; i++) {
-        g.writeNumberField(PERCENTILE_NAMES[i], ms(h.percentileMicros(PERCENTILES[i])));
+        g.writeNumberField(PERCENTILE_NAMES[i], ms(h.percentileNanos(PERCENTILES[i])));
       }
       g.writeObjectFieldStart("adjusted");
       for (int i = 0; i < PERCENTILES.length; i++) {
         // +Infinity is written as the string "Infinity" (Jackson's default for non-finite numbers).
-        g.writeNumberField(PERCENTILE_NAMES[i], ms(s.adjustedPercentileMicros(e.getKey(), PERCENTILES[i])));
+        g.writeNumberField(PERCENTILE_NAMES[i], ms(s.adjustedPercentileNanos(e.getKey(), PERCENTILES[i])));
       }
       g.writeEndObject();
       g.writeObjectFieldStart("histogram");
-      g.writeStringField("unit", "us");
-      g.writeNumberField("significant_digits", 3);
-      g.writeNumberField("sum_us", h.sumMicros());
-      g.writeNumberField("max_us", h.maxMicros());
+      g.writeStringField("unit", "ns");
+      g.writeNumberField("lowest_discernible_ns", LatencyRecorder.LOWEST_DISCERNIBLE_NANOS);
+      g.writeNumberField("significant_digits", LatencyRecorder.SIGNIFICANT_DIGITS);
+      g.writeNumberField("sum_ns", h.sumNanos());
+      g.writeNumberField("max_ns", h.maxNanos());
       g.writeNumberField("out_of_range", h.outOfRangeCount());
       g.writeStringField("hdr", h.encodeHdr());
       g.writeEndObject();
@@ -299,8 +301,9 @@ public final class ResultsJson {
     g.writeEndObject();
   }
 
-  private static double ms(double micros) {
-    return Double.isFinite(micros) ? Math.round(micros) / 1e3 : micros;
+  /** Nanoseconds to milliseconds rounded to the microsecond; infinities and NaN pass through. */
+  private static double ms(double nanos) {
+    return Double.isFinite(nanos) ? Math.round(nanos / 1e3) / 1e3 : nanos;
   }
 
   private static MetricsSummary summary(JsonNode n) {
@@ -323,8 +326,8 @@ public final class ResultsJson {
           LatencyMetric.ofWireName(e.getKey()),
           LatencyHistogram.fromHdr(
               required(h, "hdr").asText(),
-              required(h, "sum_us").asLong(),
-              required(h, "max_us").asLong(),
+              required(h, "sum_ns").asLong(),
+              required(h, "max_ns").asLong(),
               required(h, "out_of_range").asLong()));
     }
     Instant start;

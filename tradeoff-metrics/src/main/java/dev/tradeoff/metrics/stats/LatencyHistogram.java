@@ -2,19 +2,20 @@ package dev.tradeoff.metrics.stats;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * An immutable, mergeable, serializable latency distribution in microseconds (HdrHistogram, 3 significant
- * digits; see {@link LatencyRecorder}).
+ * An immutable, mergeable, serializable latency distribution in nanoseconds (HdrHistogram, 3 significant
+ * digits, 1 µs lowest discernible value; see {@link LatencyRecorder}).
  *
  * <p>Percentiles use the <b>nearest-rank</b> definition: the p-th percentile of n values is the value at rank
  * {@code max(1, ceil(p/100 × n))} in ascending order, reported as the upper end of its histogram bucket (so
  * within 0.1% above the true value) and never above the exact maximum. {@link
- * #percentileMicrosCountingFailures(double, long)} adds failed requests as +∞ values ("adjusted" percentiles),
+ * #percentileNanosCountingFailures(double, long)} adds failed requests as +∞ values ("adjusted" percentiles),
  * so that failures cannot make a latency distribution look better.
  *
  * <p>Serialization: {@link #encode()} is HdrHistogram's compressed V2 encoding in Base64, plus the exact sum,
@@ -25,8 +26,8 @@ import org.HdrHistogram.HistogramIterationValue;
  *
  * <pre>{@code
  * LatencyHistogram all = machineA.merge(machineB);
- * all.percentileMicros(99.9);
- * all.percentileMicrosCountingFailures(99, failedRequests);   // +Infinity if p99 lands on a failure
+ * all.percentileNanos(99.9);
+ * all.percentileNanosCountingFailures(99, failedRequests);    // +Infinity if p99 lands on a failure
  * String wire = all.encode();
  * LatencyHistogram again = LatencyHistogram.decode(wire);      // equals all
  * }</pre>
@@ -36,14 +37,14 @@ public final class LatencyHistogram {
   private static final LatencyHistogram EMPTY = new LatencyHistogram(LatencyRecorder.newHistogram(), 0, 0, 0);
 
   private final Histogram histogram;
-  private final long sumMicros;
-  private final long maxMicros;
+  private final long sumNanos;
+  private final long maxNanos;
   private final long outOfRange;
 
-  LatencyHistogram(Histogram histogram, long sumMicros, long maxMicros, long outOfRange) {
+  LatencyHistogram(Histogram histogram, long sumNanos, long maxNanos, long outOfRange) {
     this.histogram = histogram;
-    this.sumMicros = sumMicros;
-    this.maxMicros = maxMicros;
+    this.sumNanos = sumNanos;
+    this.maxNanos = maxNanos;
     this.outOfRange = outOfRange;
   }
 
@@ -68,43 +69,43 @@ public final class LatencyHistogram {
   /**
    * The exact sum of the recorded values.
    *
-   * @return microseconds
+   * @return nanoseconds
    */
-  public long sumMicros() {
-    return sumMicros;
+  public long sumNanos() {
+    return sumNanos;
   }
 
   /**
    * The exact mean.
    *
-   * @return microseconds, {@code NaN} when empty
+   * @return nanoseconds, {@code NaN} when empty
    */
-  public double meanMicros() {
+  public double meanNanos() {
     long n = count();
-    return n == 0 ? Double.NaN : (double) sumMicros / n;
+    return n == 0 ? Double.NaN : (double) sumNanos / n;
   }
 
   /**
    * The exact maximum.
    *
-   * @return microseconds, 0 when empty
+   * @return nanoseconds, 0 when empty
    */
-  public long maxMicros() {
-    return maxMicros;
+  public long maxNanos() {
+    return maxNanos;
   }
 
   /**
    * The minimum, at histogram precision (the lower end of its bucket).
    *
-   * @return microseconds, 0 when empty
+   * @return nanoseconds, 0 when empty
    */
-  public long minMicros() {
+  public long minNanos() {
     return count() == 0 ? 0 : histogram.getMinValue();
   }
 
   /**
    * How many recorded values were out of range (negative, or above {@link
-   * LatencyRecorder#HIGHEST_TRACKABLE_MICROS}) and were clamped.
+   * LatencyRecorder#HIGHEST_TRACKABLE_NANOS}) and were clamped.
    *
    * @return the count
    */
@@ -116,11 +117,11 @@ public final class LatencyHistogram {
    * The p-th percentile (nearest rank).
    *
    * @param percentile in [0, 100]
-   * @return microseconds; {@code NaN} when empty
+   * @return nanoseconds; {@code NaN} when empty
    * @throws IllegalArgumentException if the percentile is outside [0, 100]
    */
-  public double percentileMicros(double percentile) {
-    return percentileMicrosCountingFailures(percentile, 0);
+  public double percentileNanos(double percentile) {
+    return percentileNanosCountingFailures(percentile, 0);
   }
 
   /**
@@ -128,11 +129,11 @@ public final class LatencyHistogram {
    *
    * @param percentile in [0, 100]
    * @param failures how many failed requests to count as +∞, {@code >= 0}
-   * @return microseconds, {@code +Infinity} when the rank falls among the failures, {@code NaN} when there is
+   * @return nanoseconds, {@code +Infinity} when the rank falls among the failures, {@code NaN} when there is
    *     no value at all
    * @throws IllegalArgumentException if the percentile is outside [0, 100] or failures is negative
    */
-  public double percentileMicrosCountingFailures(double percentile, long failures) {
+  public double percentileNanosCountingFailures(double percentile, long failures) {
     if (!(percentile >= 0 && percentile <= 100)) {
       throw new IllegalArgumentException("percentile must be in [0, 100], but was " + percentile);
     }
@@ -163,10 +164,10 @@ public final class LatencyHistogram {
     for (HistogramIterationValue v : histogram.recordedValues()) {
       cumulative += v.getCountAddedInThisIterationStep();
       if (cumulative >= rank) {
-        return Math.min(histogram.highestEquivalentValue(v.getValueIteratedTo()), maxMicros);
+        return Math.min(histogram.highestEquivalentValue(v.getValueIteratedTo()), maxNanos);
       }
     }
-    return maxMicros; // unreachable: rank <= count
+    return maxNanos; // unreachable: rank <= count
   }
 
   /**
@@ -180,7 +181,7 @@ public final class LatencyHistogram {
     Histogram merged = histogram.copy();
     merged.add(other.histogram);
     return new LatencyHistogram(
-        merged, sumMicros + other.sumMicros, Math.max(maxMicros, other.maxMicros), outOfRange + other.outOfRange);
+        merged, sumNanos + other.sumNanos, Math.max(maxNanos, other.maxNanos), outOfRange + other.outOfRange);
   }
 
   /**
@@ -204,7 +205,7 @@ public final class LatencyHistogram {
    * @return the encoding
    */
   public String encode() {
-    return sumMicros + ":" + maxMicros + ":" + outOfRange + ":" + encodeHdr();
+    return sumNanos + ":" + maxNanos + ":" + outOfRange + ":" + encodeHdr();
   }
 
   /**
@@ -230,14 +231,14 @@ public final class LatencyHistogram {
    * Restores a histogram from its parts.
    *
    * @param hdrBase64 {@link #encodeHdr()}
-   * @param sumMicros the exact sum
-   * @param maxMicros the exact maximum
+   * @param sumNanos the exact sum, in nanoseconds
+   * @param maxNanos the exact maximum, in nanoseconds
    * @param outOfRange the out-of-range count
    * @return the histogram
    * @throws IllegalArgumentException if the Base64 or the HdrHistogram encoding is invalid, or the histogram's
    *     range or precision differs from {@link LatencyRecorder}'s
    */
-  public static LatencyHistogram fromHdr(String hdrBase64, long sumMicros, long maxMicros, long outOfRange) {
+  public static LatencyHistogram fromHdr(String hdrBase64, long sumNanos, long maxNanos, long outOfRange) {
     Histogram decoded;
     try {
       byte[] bytes = Base64.getDecoder().decode(hdrBase64);
@@ -246,36 +247,54 @@ public final class LatencyHistogram {
       throw new IllegalArgumentException("hdr is not a valid compressed HdrHistogram in Base64: " + e.getMessage(), e);
     }
     if (decoded.getNumberOfSignificantValueDigits() != LatencyRecorder.SIGNIFICANT_DIGITS
-        || decoded.getLowestDiscernibleValue() != 1) {
+        || decoded.getLowestDiscernibleValue() != LatencyRecorder.LOWEST_DISCERNIBLE_NANOS) {
       throw new IllegalArgumentException(
-          "hdr must have 3 significant digits and a lowest value of 1 µs, but had "
+          "hdr must have 3 significant digits and a lowest discernible value of 1000 ns, but had "
               + decoded.getNumberOfSignificantValueDigits()
               + " and "
               + decoded.getLowestDiscernibleValue());
     }
     Histogram h = LatencyRecorder.newHistogram();
     h.add(decoded);
-    if (sumMicros < 0 || maxMicros < 0 || outOfRange < 0) {
+    if (sumNanos < 0 || maxNanos < 0 || outOfRange < 0) {
       throw new IllegalArgumentException("sum, max and outOfRange must be >= 0");
     }
-    return new LatencyHistogram(h, sumMicros, maxMicros, outOfRange);
+    return new LatencyHistogram(h, sumNanos, maxNanos, outOfRange);
   }
 
+  /**
+   * Equal when both hold the same counts in the same buckets and the same exact sum, maximum and out-of-range
+   * count. (HdrHistogram's own {@code equals} also compares its internal min/max bookkeeping, which differs
+   * between a histogram built by adding others and one recorded directly.)
+   */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof LatencyHistogram)) {
       return false;
     }
     LatencyHistogram that = (LatencyHistogram) o;
-    return sumMicros == that.sumMicros
-        && maxMicros == that.maxMicros
-        && outOfRange == that.outOfRange
-        && histogram.equals(that.histogram);
+    if (sumNanos != that.sumNanos
+        || maxNanos != that.maxNanos
+        || outOfRange != that.outOfRange
+        || count() != that.count()) {
+      return false;
+    }
+    Iterator<HistogramIterationValue> a = histogram.recordedValues().iterator();
+    Iterator<HistogramIterationValue> b = that.histogram.recordedValues().iterator();
+    while (a.hasNext() && b.hasNext()) {
+      HistogramIterationValue x = a.next();
+      HistogramIterationValue y = b.next();
+      if (x.getValueIteratedTo() != y.getValueIteratedTo()
+          || x.getCountAtValueIteratedTo() != y.getCountAtValueIteratedTo()) {
+        return false;
+      }
+    }
+    return !a.hasNext() && !b.hasNext();
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(count(), sumMicros, maxMicros, outOfRange);
+    return Objects.hash(count(), sumNanos, maxNanos, outOfRange);
   }
 
   @Override
@@ -285,11 +304,11 @@ public final class LatencyHistogram {
     }
     return String.format(
         java.util.Locale.ROOT,
-        "LatencyHistogram{count=%d, meanUs=%.1f, p50Us=%.0f, p99Us=%.0f, maxUs=%d}",
+        "LatencyHistogram{count=%d, meanMs=%.3f, p50Ms=%.3f, p99Ms=%.3f, maxMs=%.3f}",
         count(),
-        meanMicros(),
-        percentileMicros(50),
-        percentileMicros(99),
-        maxMicros);
+        meanNanos() / 1e6,
+        percentileNanos(50) / 1e6,
+        percentileNanos(99) / 1e6,
+        maxNanos / 1e6);
   }
 }

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * definitions are in {@link StreamTimeline} and {@link RequestResult}.
  *
  * <pre>{@code
- * summary.histogram(LatencyMetric.TTFT).percentileMicros(95);
+ * summary.histogram(LatencyMetric.TTFT).percentileNanos(95);
  * LatencyMetric.TTFT.wireName();   // "ttft_ms"
  * }</pre>
  */

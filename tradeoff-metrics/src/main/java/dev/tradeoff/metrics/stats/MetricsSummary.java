@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 /**
  * What a set of requests against one candidate looked like: counts, error rate by kind, tokens, cost,
  * throughput, goodput against SLOs, and a {@link LatencyHistogram} per {@link LatencyMetric} (successful
- * requests only; failures enter the "adjusted" percentiles as +∞ via {@link #adjustedPercentileMicros}).
+ * requests only; failures enter the "adjusted" percentiles as +∞ via {@link #adjustedPercentileNanos}).
  *
  * <p>Throughputs divide by the measurement window: from the first request's send to the last one's end.
  * Summaries {@link #merge(MetricsSummary) merge} exactly (histograms, counts, tokens, cost) with the union of
@@ -24,8 +24,8 @@ import org.immutables.value.Value;
  * <pre>{@code
  * MetricsSummary s = aggregator.summary();
  * s.errorRate();
- * s.histogram(LatencyMetric.TTFT).percentileMicros(99);
- * s.adjustedPercentileMicros(LatencyMetric.E2E, 99);     // +Infinity when >1% failed
+ * s.histogram(LatencyMetric.TTFT).percentileNanos(99);
+ * s.adjustedPercentileNanos(LatencyMetric.E2E, 99);     // +Infinity when >1% failed
  * s.goodputShare();                                       // requests meeting all SLOs / all requests
  * }</pre>
  */
@@ -268,11 +268,11 @@ public interface MetricsSummary {
    *
    * @param metric the metric
    * @param percentile in [0, 100]
-   * @return microseconds, possibly {@code +Infinity}
+   * @return nanoseconds, possibly {@code +Infinity}
    */
-  default double adjustedPercentileMicros(LatencyMetric metric, double percentile) {
+  default double adjustedPercentileNanos(LatencyMetric metric, double percentile) {
     long failures = metric == LatencyMetric.ITL ? 0 : failed();
-    return histogram(metric).percentileMicrosCountingFailures(percentile, failures);
+    return histogram(metric).percentileNanosCountingFailures(percentile, failures);
   }
 
   /**

@@ -128,7 +128,7 @@ final class LoadRunnerTest {
     assertThat(s.succeeded()).isEqualTo(20);
     assertThat(s.outputTokens()).isEqualTo(20 * 9);
     assertThat(s.histogram(LatencyMetric.TTFT).count()).isEqualTo(20);
-    assertThat(s.histogram(LatencyMetric.SCHEDULER_LAG).maxMicros()).isZero(); // closed loop: intended = actual
+    assertThat(s.histogram(LatencyMetric.SCHEDULER_LAG).maxNanos()).isZero(); // closed loop: intended = actual
     assertThat(events.get(0)).isEqualTo("start mini 22");
     assertThat(events).contains("progress 22");
     assertThat(events.get(events.size() - 1)).isEqualTo("end 22");
@@ -150,7 +150,7 @@ final class LoadRunnerTest {
           .isCloseTo(r.schedulerLagMs(), org.assertj.core.data.Offset.offset(0.002));
     }
     // the sender parks, then spins: it sends on time (generous bound for a loaded 2-core machine)
-    assertThat(result.steps().get(0).summary().histogram(LatencyMetric.SCHEDULER_LAG).percentileMicros(50)).isLessThan(2_000);
+    assertThat(result.steps().get(0).summary().histogram(LatencyMetric.SCHEDULER_LAG).percentileNanos(50)).isLessThan(2e6);
   }
 
   @Test
@@ -182,7 +182,7 @@ final class LoadRunnerTest {
     assertThat(s.requests()).isEqualTo(9);
     assertThat(s.failuresByKind()).containsExactly(java.util.Map.entry(FailureKind.RATE_LIMITED, 3L));
     assertThat(s.goodRequests()).isEqualTo(6);
-    assertThat(s.adjustedPercentileMicros(LatencyMetric.E2E, 90)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(s.adjustedPercentileNanos(LatencyMetric.E2E, 90)).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(result.steps().get(0).records().get(2).error()).hasValueSatisfying(e -> {
       assertThat(e.kind()).isEqualTo("rate_limited");
       assertThat(e.type()).isEqualTo("rate_limit");

@@ -170,7 +170,8 @@ final class ResultsJsonTest {
     assertThat(ttft.path("count").asLong()).isEqualTo(2);
     assertThat(ttft.path("p50").asDouble()).isBetween(50.0, 50.05);
     assertThat(ttft.path("adjusted").path("p99").asText()).isEqualTo("Infinity");
-    assertThat(ttft.path("histogram").path("unit").asText()).isEqualTo("us");
+    assertThat(ttft.path("histogram").path("unit").asText()).isEqualTo("ns");
+    assertThat(ttft.path("histogram").path("lowest_discernible_ns").asLong()).isEqualTo(1000);
     assertThat(ttft.path("histogram").path("hdr").asText()).isNotEmpty();
     assertThat(n.path("metrics").has("itl_ms")).isTrue();
   }

@@ -18,10 +18,10 @@ final class LatencyHistogramProperties {
 
   @Provide
   Arbitrary<List<Long>> latencies() {
-    // Skewed like real latencies: many small values, a long tail up to an hour.
-    Arbitrary<Long> small = Arbitraries.longs().between(0, 5_000);
-    Arbitrary<Long> medium = Arbitraries.longs().between(5_000, 2_000_000);
-    Arbitrary<Long> tail = Arbitraries.longs().between(2_000_000, LatencyRecorder.HIGHEST_TRACKABLE_MICROS);
+    // Nanoseconds, skewed like real latencies: many small values, a long tail up to an hour.
+    Arbitrary<Long> small = Arbitraries.longs().between(0, 5_000_000);
+    Arbitrary<Long> medium = Arbitraries.longs().between(5_000_000, 2_000_000_000);
+    Arbitrary<Long> tail = Arbitraries.longs().between(2_000_000_000, LatencyRecorder.HIGHEST_TRACKABLE_NANOS);
     return Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(6, small), net.jqwik.api.Tuple.of(3, medium), net.jqwik.api.Tuple.of(1, tail))
         .list()
@@ -32,7 +32,7 @@ final class LatencyHistogramProperties {
   private static LatencyHistogram record(List<Long> values) {
     LatencyRecorder r = LatencyRecorder.create();
     for (long v : values) {
-      r.recordMicros(v);
+      r.recordNanos(v);
     }
     return r.snapshot();
   }
@@ -54,10 +54,10 @@ final class LatencyHistogramProperties {
     long rank = Math.max(1, (long) Math.ceil(p / 100.0 * sorted.length - 1e-9 * Math.max(1, p / 100.0 * sorted.length)));
     long reference = sorted[(int) Math.min(rank, sorted.length) - 1];
 
-    double actual = record(values).percentileMicros(p);
+    double actual = record(values).percentileNanos(p);
 
-    // 3 significant digits: the reported bucket top is at most 0.1% (plus 1 µs of bucket width) above the truth
-    assertThat(actual).isBetween((double) reference, reference * 1.001 + 1);
+    // 3 significant digits: the reported bucket top is at most 0.1% above the truth, or one 512 ns unit
+    assertThat(actual).isBetween((double) reference, Math.max(reference * 1.001, reference + 511.0));
   }
 
   @Property(tries = 200)
@@ -74,21 +74,38 @@ final class LatencyHistogramProperties {
     long rank = LatencyHistogram.rank(p, all.length);
     double reference = all[(int) rank - 1];
 
-    double actual = record(values).percentileMicrosCountingFailures(p, failures);
+    double actual = record(values).percentileNanosCountingFailures(p, failures);
 
     if (Double.isInfinite(reference)) {
       assertThat(actual).isEqualTo(Double.POSITIVE_INFINITY);
     } else {
-      assertThat(actual).isBetween(reference, reference * 1.001 + 1);
+      assertThat(actual).isBetween(reference, Math.max(reference * 1.001, reference + 511.0));
     }
+  }
+
+  @Property(tries = 300)
+  void recorderBuckets_equalHdrHistogramRecordingTheSameValues(@ForAll("latencies") List<Long> values) {
+    org.HdrHistogram.Histogram raw = LatencyRecorder.newHistogram();
+    long sum = 0;
+    long max = 0;
+    for (long v : values) {
+      raw.recordValue(v);
+      sum += v;
+      max = Math.max(max, v);
+    }
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(raw.getNeededByteBufferCapacity());
+    int n = raw.encodeIntoCompressedByteBuffer(buffer);
+    String rawBase64 = java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), n));
+
+    assertThat(record(values)).isEqualTo(LatencyHistogram.fromHdr(rawBase64, sum, max, 0));
   }
 
   @Property(tries = 200)
   void meanAndMax_areExact(@ForAll("latencies") List<Long> values) {
     LatencyHistogram h = record(values);
 
-    assertThat(h.maxMicros()).isEqualTo(values.stream().mapToLong(Long::longValue).max().orElseThrow());
-    assertThat(h.sumMicros()).isEqualTo(values.stream().mapToLong(Long::longValue).sum());
+    assertThat(h.maxNanos()).isEqualTo(values.stream().mapToLong(Long::longValue).max().orElseThrow());
+    assertThat(h.sumNanos()).isEqualTo(values.stream().mapToLong(Long::longValue).sum());
     assertThat(h.count()).isEqualTo(values.size());
   }
 

@@ -7,83 +7,90 @@ import org.junit.jupiter.api.Test;
 
 final class LatencyHistogramTest {
 
+  private static final long US = 1_000L;
+
+  /** Values given in microseconds, recorded in nanoseconds. */
   private static LatencyHistogram of(long... micros) {
     LatencyRecorder r = LatencyRecorder.create();
     for (long v : micros) {
-      r.recordMicros(v);
+      r.recordNanos(v * US);
     }
     return r.snapshot();
   }
 
   @Test
   void percentile_nearestRankOnSmallSet_matchesDefinition() {
-    LatencyHistogram h = of(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+    // 512 ns units below 1.05 ms: each reported value is the top of its 512 ns bucket, within 0.1% above
+    LatencyHistogram h = of(1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000);
 
-    assertThat(h.percentileMicros(50)).isEqualTo(50);
-    assertThat(h.percentileMicros(90)).isEqualTo(90);
-    assertThat(h.percentileMicros(99)).isEqualTo(100);
-    assertThat(h.percentileMicros(100)).isEqualTo(100);
-    assertThat(h.percentileMicros(0)).isEqualTo(10);
-    assertThat(h.meanMicros()).isEqualTo(55.0);
-    assertThat(h.maxMicros()).isEqualTo(100);
-    assertThat(h.minMicros()).isEqualTo(10);
+    assertThat(h.percentileNanos(50)).isBetween(5000.0 * US, 5005.0 * US);
+    assertThat(h.percentileNanos(90)).isBetween(9000.0 * US, 9009.0 * US);
+    assertThat(h.percentileNanos(99)).isEqualTo(10000.0 * US); // the top bucket is clipped at the exact max
+    assertThat(h.percentileNanos(100)).isEqualTo(10000.0 * US);
+    assertThat(h.percentileNanos(0)).isBetween(1000.0 * US, 1001.0 * US);
+    assertThat(h.meanNanos()).isEqualTo(5500.0 * US);
+    assertThat(h.maxNanos()).isEqualTo(10000 * US);
+    assertThat(h.minNanos()).isBetween(999 * US, 1000 * US);
   }
 
   @Test
   void percentile_neverAboveExactMax() {
     LatencyHistogram h = of(123_457);
 
-    assertThat(h.percentileMicros(50)).isEqualTo(123_457);
-    assertThat(h.maxMicros()).isEqualTo(123_457);
+    assertThat(h.percentileNanos(50)).isEqualTo(123_457.0 * US);
+    assertThat(h.maxNanos()).isEqualTo(123_457 * US);
   }
 
   @Test
   void percentileCountingFailures_rankAmongFailures_isInfinity() {
     LatencyHistogram h = of(10, 20, 30, 40, 50, 60, 70, 80, 90); // 9 successes + 1 failure = 10
 
-    assertThat(h.percentileMicrosCountingFailures(90, 1)).isEqualTo(90);
-    assertThat(h.percentileMicrosCountingFailures(91, 1)).isEqualTo(Double.POSITIVE_INFINITY);
-    assertThat(h.percentileMicrosCountingFailures(50, 1)).isEqualTo(50);
-    assertThat(h.percentileMicrosCountingFailures(50, 0)).isEqualTo(h.percentileMicros(50));
+    assertThat(h.percentileNanosCountingFailures(90, 1)).isEqualTo(90.0 * US);
+    assertThat(h.percentileNanosCountingFailures(91, 1)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(h.percentileNanosCountingFailures(50, 1)).isBetween(50.0 * US, 50.5 * US);
+    assertThat(h.percentileNanosCountingFailures(50, 0)).isEqualTo(h.percentileNanos(50));
   }
 
   @Test
   void percentile_empty_isNaN_andOnlyFailures_isInfinity() {
-    assertThat(LatencyHistogram.empty().percentileMicros(50)).isNaN();
-    assertThat(LatencyHistogram.empty().meanMicros()).isNaN();
-    assertThat(LatencyHistogram.empty().percentileMicrosCountingFailures(1, 3)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(LatencyHistogram.empty().percentileNanos(50)).isNaN();
+    assertThat(LatencyHistogram.empty().meanNanos()).isNaN();
+    assertThat(LatencyHistogram.empty().percentileNanosCountingFailures(1, 3)).isEqualTo(Double.POSITIVE_INFINITY);
   }
 
   @Test
   void percentile_outOfRange_rejectedNamingTheParameter() {
-    assertThatThrownBy(() -> of(1).percentileMicros(100.5))
+    assertThatThrownBy(() -> of(1).percentileNanos(100.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("percentile must be in [0, 100], but was 100.5");
-    assertThatThrownBy(() -> of(1).percentileMicrosCountingFailures(50, -1))
+    assertThatThrownBy(() -> of(1).percentileNanosCountingFailures(50, -1))
         .hasMessage("failures must be >= 0, but was -1");
   }
 
   @Test
-  void recordNanos_roundsToNearestMicrosecond() {
+  void recordNanos_sumAndMaxExactBelowResolution() {
     LatencyRecorder r = LatencyRecorder.create();
     r.recordNanos(1_499);
-    r.recordNanos(1_500);
+    r.recordNanos(1_501);
 
-    assertThat(r.snapshot().sumMicros()).isEqualTo(1 + 2);
+    assertThat(r.snapshot().sumNanos()).isEqualTo(3_000);
+    assertThat(r.snapshot().maxNanos()).isEqualTo(1_501);
+    assertThat(r.snapshot().meanNanos()).isEqualTo(1_500.0);
   }
 
   @Test
   void record_outOfRange_clampedAndCounted() {
     LatencyRecorder r = LatencyRecorder.create();
     r.recordNanos(-5);
-    r.recordMicros(LatencyRecorder.HIGHEST_TRACKABLE_MICROS + 1);
-    r.recordMicros(7);
+    r.recordNanos(LatencyRecorder.HIGHEST_TRACKABLE_NANOS + 1);
+    r.recordNanos(Long.MAX_VALUE);
+    r.recordNanos(7_000);
 
     LatencyHistogram h = r.snapshot();
-    assertThat(h.count()).isEqualTo(3);
-    assertThat(h.outOfRangeCount()).isEqualTo(2);
-    assertThat(h.maxMicros()).isEqualTo(LatencyRecorder.HIGHEST_TRACKABLE_MICROS);
-    assertThat(h.minMicros()).isZero();
+    assertThat(h.count()).isEqualTo(4);
+    assertThat(h.outOfRangeCount()).isEqualTo(3);
+    assertThat(h.maxNanos()).isEqualTo(LatencyRecorder.HIGHEST_TRACKABLE_NANOS);
+    assertThat(h.minNanos()).isZero();
   }
 
   @Test
@@ -93,8 +100,8 @@ final class LatencyHistogramTest {
     LatencyHistogram back = LatencyHistogram.decode(h.encode());
 
     assertThat(back).isEqualTo(h);
-    assertThat(back.percentileMicros(99)).isEqualTo(h.percentileMicros(99));
-    assertThat(back.meanMicros()).isEqualTo(h.meanMicros());
+    assertThat(back.percentileNanos(99)).isEqualTo(h.percentileNanos(99));
+    assertThat(back.meanNanos()).isEqualTo(h.meanNanos());
   }
 
   @Test
@@ -109,7 +116,7 @@ final class LatencyHistogramTest {
   @Test
   void reset_forgetsEverything() {
     LatencyRecorder r = LatencyRecorder.create();
-    r.recordMicros(5);
+    r.recordNanos(5_000);
     r.reset();
 
     assertThat(r.snapshot()).isEqualTo(LatencyHistogram.empty());
@@ -118,9 +125,9 @@ final class LatencyHistogramTest {
   @Test
   void snapshot_isIndependentOfLaterRecording() {
     LatencyRecorder r = LatencyRecorder.create();
-    r.recordMicros(5);
+    r.recordNanos(5_000);
     LatencyHistogram before = r.snapshot();
-    r.recordMicros(6);
+    r.recordNanos(6_000);
 
     assertThat(before.count()).isEqualTo(1);
   }

@@ -46,13 +46,13 @@ final class MetricsAggregatorTest {
     assertThat(s.pricedRequests()).isEqualTo(2);
     assertThat(s.histogram(LatencyMetric.TTFT).count()).isEqualTo(2);
     // reported as the top of its bucket: within HdrHistogram's 0.1%
-    assertThat(s.histogram(LatencyMetric.TTFT).percentileMicros(50)).isBetween(100_000.0, 100_100.0);
+    assertThat(s.histogram(LatencyMetric.TTFT).percentileNanos(50)).isBetween(100.0 * MS, 100.1 * MS);
     assertThat(s.histogram(LatencyMetric.ITL).count()).isEqualTo(3 + 1);
-    assertThat(s.histogram(LatencyMetric.ITL).maxMicros()).isEqualTo(20_000);
+    assertThat(s.histogram(LatencyMetric.ITL).maxNanos()).isEqualTo(20 * MS);
     // adjusted: 2 of 4 requests failed, so p50 is the slower success and p75 is +∞
-    assertThat(s.adjustedPercentileMicros(LatencyMetric.TTFT, 50)).isEqualTo(900_000);
-    assertThat(s.adjustedPercentileMicros(LatencyMetric.TTFT, 75)).isEqualTo(Double.POSITIVE_INFINITY);
-    assertThat(s.adjustedPercentileMicros(LatencyMetric.ITL, 100)).isEqualTo(20_000); // gaps are not requests
+    assertThat(s.adjustedPercentileNanos(LatencyMetric.TTFT, 50)).isEqualTo(900.0 * MS);
+    assertThat(s.adjustedPercentileNanos(LatencyMetric.TTFT, 75)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(s.adjustedPercentileNanos(LatencyMetric.ITL, 100)).isEqualTo(20.0 * MS); // gaps are not requests
   }
 
   @Test
