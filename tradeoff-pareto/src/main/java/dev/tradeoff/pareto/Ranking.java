@@ -49,7 +49,11 @@ public final class Ranking {
     this.utilities = kernel.utilities(values, k);
     this.contributions = new double[k * m];
     this.scores = new double[k];
-    kernel.aggregate(utilities, k, kernel.share, contributions, scores);
+    if (kernel.normalization == Normalization.FIXED_BOUNDS && kernel.aggregation == Aggregation.WEIGHTED_SUM) {
+      kernel.fixedWeightedSum(values, k, contributions, scores);
+    } else {
+      kernel.aggregate(utilities, k, kernel.share, contributions, scores);
+    }
     for (int i = 0; i < k; i++) {
       if (Double.isNaN(scores[i])) {
         // Unreachable by construction (finite inputs, guarded normalizations); kept so NaN can never escape.

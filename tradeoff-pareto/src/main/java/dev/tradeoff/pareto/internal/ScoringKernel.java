@@ -36,6 +36,13 @@ public final class ScoringKernel {
   public final double[] worst;
   /** FIXED_BOUNDS: {@code 1 / (best - worst)}, negative for minimized criteria. */
   public final double[] scale;
+  /**
+   * FIXED_BOUNDS, weighted sum: the contribution of value v is {@code clamp(fma(v, alpha, beta), 0, share)},
+   * the weight folded into the affine map so the router does one fused multiply-add and two compares per value.
+   */
+  public final double[] alpha;
+  /** FIXED_BOUNDS, weighted sum: see {@link #alpha}. */
+  public final double[] beta;
 
   /**
    * Compiles a model; arguments were validated by {@code ScoringModel}.
@@ -81,6 +88,8 @@ public final class ScoringKernel {
     this.anySlo = any;
     this.worst = new double[m];
     this.scale = new double[m];
+    this.alpha = new double[m];
+    this.beta = new double[m];
     if (normalization == Normalization.FIXED_BOUNDS) {
       for (int j = 0; j < m; j++) {
         double lo = curve(j, referenceLow[j]);
@@ -93,6 +102,8 @@ public final class ScoringKernel {
               "non-empty and finite", "[" + lo + ", " + hi + "]");
         }
         scale[j] = 1 / range;
+        alpha[j] = share[j] * scale[j];
+        beta[j] = -worst[j] * alpha[j];
       }
     }
   }
@@ -105,8 +116,34 @@ public final class ScoringKernel {
    * @return the transformed value
    */
   public double curve(int j, double x) {
+    if (!anySlo) {
+      return x; // exactly what the router's linear loops use
+    }
     double excess = sloSign[j] * (x - sloLimit[j]);
     return x + sloCoef[j] * (excess > 0 ? excess : 0.0);
+  }
+
+  /**
+   * Weighted-sum scores under FIXED_BOUNDS, computed exactly as {@code RouterScorer} does (same operations,
+   * same order), so offline and router scores are bit-identical.
+   *
+   * @param values finite raw values, {@code k x m}
+   * @param k the number of candidates
+   * @param contributions output {@code k x m}
+   * @param scores output, length {@code >= k}
+   */
+  public void fixedWeightedSum(double[] values, int k, double[] contributions, double[] scores) {
+    for (int i = 0; i < k; i++) {
+      double s = 0.0;
+      for (int j = 0; j < m; j++) {
+        double t = Math.fma(curve(j, values[i * m + j]), alpha[j], beta[j]);
+        double w = share[j];
+        t = t < 0.0 ? 0.0 : (t > w ? w : t);
+        s = j == 0 ? t : s + t;
+        contributions[i * m + j] = t + 0.0;
+      }
+      scores[i] = s;
+    }
   }
 
   /**
