@@ -244,11 +244,12 @@ final class LoadRunnerTest {
 
     List<RequestRecord> records = LoadRunner.run(cfg).steps().get(0).records();
 
-    // request 3 waits behind three 100 ms requests in the dispatcher queue: ~300 ms − 60 ms
+    // request 3 waits behind three 100 ms requests in the dispatcher queue: ~300 ms − 60 ms more than request 0
+    RequestRecord first = records.get(0);
     RequestRecord last = records.get(3);
-    assertThat(last.clientQueueMs().getAsDouble()).isGreaterThan(200.0);
+    assertThat(last.clientQueueMs().getAsDouble()).isGreaterThan(first.clientQueueMs().getAsDouble() + 150.0);
     assertThat(last.ttftMs().getAsDouble()).isGreaterThan(last.clientQueueMs().getAsDouble() + 100.0);
-    assertThat(records.get(0).clientQueueMs().getAsDouble()).isLessThan(50.0);
+    assertThat(last.schedulerLagMs()).isLessThan(last.clientQueueMs().getAsDouble()); // the runner was on time
   }
 
   @Test
