@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
     description = "Which LLM provider, model and deployment plan to use, with numbers.",
     subcommands = {
         PriceCommand.class,
+        ParetoCommand.class,
+        BenchCommand.class,
         ServeSimCommand.class,
         CommandLine.HelpCommand.class
     })
