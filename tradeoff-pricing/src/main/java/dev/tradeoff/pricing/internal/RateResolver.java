@@ -28,13 +28,18 @@ public final class RateResolver {
 
   private RateResolver() {}
 
-  /** Resolved rates of one (model, options, tier): a rate or a reason per class. */
+  /** Resolved rates of one (model, options, tier): a rate per class, or a reason (built only when asked for). */
   public static final class Resolved {
     private final BigDecimal[] rates = new BigDecimal[CLASSES];
-    private final String[] reasons = new String[CLASSES];
+    private final ModelPrice model;
+    private final RequestOptions options;
+    private final int tierIndex;
     private final long threshold;
 
-    Resolved(long threshold) {
+    Resolved(ModelPrice model, RequestOptions options, int tierIndex, long threshold) {
+      this.model = model;
+      this.options = options;
+      this.tierIndex = tierIndex;
       this.threshold = threshold;
     }
 
@@ -45,7 +50,7 @@ public final class RateResolver {
 
     /** Why a class is unpriced, or {@code null}. */
     public String reason(TokenClass c) {
-      return reasons[c.ordinal()];
+      return rates[c.ordinal()] != null ? null : explain(model, options, tierIndex, threshold, c);
     }
 
     /** The long-context threshold that applied, or -1 for base rates. */
@@ -72,69 +77,68 @@ public final class RateResolver {
   /** Resolves all classes for one tier index (-1 = base rates). */
   public static Resolved resolve(ModelPrice model, RequestOptions options, int tierIndex) {
     long threshold = tierIndex < 0 ? -1 : model.longContextTiers().get(tierIndex).thresholdInputTokens();
-    Resolved out = new Resolved(threshold);
+    Resolved out = new Resolved(model, options, tierIndex, threshold);
     TokenRates standard = tierIndex < 0 ? model.rates() : model.longContextTiers().get(tierIndex).rates();
-    String where = tierIndex < 0 ? "" : " in the long-context tier above " + threshold + " prompt tokens";
     BigDecimal uplift = BigDecimal.ONE;
-    String residencyProblem = null;
     if (options.residency() != DataResidency.GLOBAL) {
-      BigDecimal u = model.residencyUplifts().get(options.residency());
-      if (u == null) {
-        residencyProblem = "the catalog lists no " + options.residency() + " data-residency uplift for this model";
-      } else {
-        uplift = u;
+      uplift = model.residencyUplifts().get(options.residency());
+      if (uplift == null) {
+        return out; // every class unpriced; see explain()
       }
     }
     for (TokenClass c : CLASS_VALUES) {
-      int i = c.ordinal();
-      if (residencyProblem != null) {
-        out.reasons[i] = residencyProblem;
-        continue;
-      }
       Optional<BigDecimal> rate;
-      String reason;
       switch (options.serviceTier()) {
         case STANDARD:
           rate = standard.effective(c);
-          reason = "the catalog lists no " + TokenRates.fieldName(c) + where;
           break;
         case BATCH:
           rate = batchRate(model, standard, c, tierIndex >= 0);
-          reason = model.batchDiscount().isEmpty()
-              ? (tierIndex >= 0
-                  ? "no batch discount is known to apply to the long-context tier above " + threshold
-                  : model.batchRates().isEmpty()
-                      ? "the model lists neither batch rates nor a batch discount"
-                      : "the batch rates list no " + TokenRates.fieldName(c))
-              : "the catalog lists no " + TokenRates.fieldName(c) + where;
           break;
         case FLEX:
         case PRIORITY:
           Optional<TokenRates> set = options.serviceTier() == ServiceTier.FLEX
               ? model.flexRates() : model.priorityRates();
-          if (tierIndex >= 0) {
-            rate = Optional.empty();
-            reason = "no " + options.serviceTier() + " prices are listed for the long-context tier above "
-                + threshold + " prompt tokens";
-          } else if (set.isEmpty()) {
-            rate = Optional.empty();
-            reason = "the model lists no " + options.serviceTier() + " prices";
-          } else {
-            rate = set.get().effective(c);
-            reason = "the " + options.serviceTier() + " prices list no " + TokenRates.fieldName(c);
-          }
+          rate = tierIndex >= 0 || set.isEmpty() ? Optional.empty() : set.get().effective(c);
           break;
         default:
           throw new AssertionError(options.serviceTier());
       }
       if (rate.isPresent()) {
         BigDecimal r = rate.get();
-        out.rates[i] = uplift.compareTo(BigDecimal.ONE) == 0 ? r : normalize(r.multiply(uplift));
-      } else {
-        out.reasons[i] = reason;
+        out.rates[c.ordinal()] = uplift.compareTo(BigDecimal.ONE) == 0 ? r : normalize(r.multiply(uplift));
       }
     }
     return out;
+  }
+
+  /** Why a class has no rate (only called on the error path). */
+  static String explain(ModelPrice model, RequestOptions options, int tierIndex, long threshold, TokenClass c) {
+    if (options.residency() != DataResidency.GLOBAL && !model.residencyUplifts().containsKey(options.residency())) {
+      return "the catalog lists no " + options.residency() + " data-residency uplift for this model";
+    }
+    String where = tierIndex < 0 ? "" : " in the long-context tier above " + threshold + " prompt tokens";
+    switch (options.serviceTier()) {
+      case STANDARD:
+        return "the catalog lists no " + TokenRates.fieldName(c) + where;
+      case BATCH:
+        if (model.batchDiscount().isPresent()) {
+          return "the catalog lists no " + TokenRates.fieldName(c) + where;
+        }
+        if (tierIndex >= 0) {
+          return "no batch discount is known to apply to the long-context tier above " + threshold;
+        }
+        return model.batchRates().isEmpty() ? "the model lists neither batch rates nor a batch discount"
+            : "the batch rates list no " + TokenRates.fieldName(c);
+      default:
+        Optional<TokenRates> set = options.serviceTier() == ServiceTier.FLEX ? model.flexRates() : model.priorityRates();
+        if (tierIndex >= 0) {
+          return "no " + options.serviceTier() + " prices are listed for the long-context tier above " + threshold
+              + " prompt tokens";
+        }
+        return set.isEmpty() ? "the model lists no " + options.serviceTier() + " prices"
+            : "the " + options.serviceTier() + " prices list no " + TokenRates.fieldName(c);
+    }
   }
 
   private static Optional<BigDecimal> batchRate(

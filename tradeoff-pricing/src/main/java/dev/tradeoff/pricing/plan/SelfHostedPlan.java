@@ -19,10 +19,9 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * SelfHostedPlan llama = SelfHostedPlan.builder()
- *     .name("Llama 3.3 70B FP8 on 2x H100")
- *     .instance(offers.gpuInstance("runpod/RunPod H100 SXM (Secure)"))
- *     .instancesPerReplica(2)
- *     .outputTokensPerSecondPerReplica(814)      // NIM, concurrency 50, 5000 in / 500 out
+ *     .name("Llama 3.1 8B on 1x H100 NVL")
+ *     .instance(offers.gpuInstance("azure/Standard_NC40ads_H100_v5"))   // $6.98/h on demand
+ *     .outputTokensPerSecondPerReplica(3000)     // at the latency target, for this workload's mix
  *     .targetUtilization(0.8)
  *     .minReplicas(1).maxReplicas(8)
  *     .engineeringHoursPerMonth(20).engineeringHourlyRate(new BigDecimal("120"))

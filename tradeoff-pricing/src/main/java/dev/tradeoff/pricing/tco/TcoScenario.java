@@ -25,7 +25,7 @@ import org.immutables.value.Value;
  *     .addOption(TcoOption.builder().name("PTU 1y").plan(ptu).oneTimeCost(new BigDecimal("15000")).build())
  *     .build()
  *     .project();
- * p.breakEvenMonth("PTU 1y", "pay-as-you-go");   // Optional[7]
+ * p.breakEvenMonth("PTU 1y", "pay-as-you-go");   // OptionalInt: first month from which PTU stays cheaper
  * }</pre>
  *
  * <h2>Model</h2>
