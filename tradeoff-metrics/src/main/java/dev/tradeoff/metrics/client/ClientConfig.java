@@ -14,8 +14,8 @@ import org.immutables.value.Value;
 /**
  * Everything a streaming client needs to talk to one model of one provider.
  *
- * <p>The API key and the extra header values are {@link Value.Redacted redacted}: they never appear in {@link
- * #toString()}. Defaults are public constants; every value is checked when {@code build()} is called, with a
+ * <p>The API key and the extra header values are {@link Value.Redacted redacted}: they never appear in {@code
+ * toString()}. Defaults are public constants; every value is checked when {@code build()} is called, with a
  * message naming the attribute.
  *
  * <pre>{@code
@@ -198,7 +198,7 @@ public interface ClientConfig {
   /**
    * The longest accepted SSE line, in bytes.
    *
-   * @return at least 16; {@link SseReader#DEFAULT_MAX_LINE_BYTES} by default
+   * @return at least 16; {@link dev.tradeoff.metrics.sse.SseReader#DEFAULT_MAX_LINE_BYTES} by default
    */
   @Value.Default
   default int maxLineBytes() {
@@ -208,7 +208,7 @@ public interface ClientConfig {
   /**
    * The largest accepted SSE event data, in bytes.
    *
-   * @return at least 16; {@link SseReader#DEFAULT_MAX_EVENT_BYTES} by default
+   * @return at least 16; {@link dev.tradeoff.metrics.sse.SseReader#DEFAULT_MAX_EVENT_BYTES} by default
    */
   @Value.Default
   default int maxEventBytes() {

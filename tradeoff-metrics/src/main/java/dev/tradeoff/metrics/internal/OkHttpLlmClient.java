@@ -4,6 +4,7 @@ import dev.tradeoff.metrics.RequestResult;
 import dev.tradeoff.metrics.client.ChatRequest;
 import dev.tradeoff.metrics.client.ClientConfig;
 import dev.tradeoff.metrics.client.LlmClient;
+import dev.tradeoff.metrics.client.TokenEstimation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,9 @@ public final class OkHttpLlmClient implements LlmClient {
     this.redactor = new Redactor(secrets);
     this.retryScheduler = new ScheduledThreadPoolExecutor(1, daemon("tradeoff-retry-" + id + "-"));
     this.retryScheduler.setRemoveOnCancelPolicy(true);
-    this.estimator = TokenEstimator.forModel(config.model());
+    // Loading a BPE table takes a while; skip it when no estimate will ever be made.
+    this.estimator =
+        config.tokenEstimation() == TokenEstimation.NEVER ? null : TokenEstimator.forModel(config.model());
     this.bodies = new RequestBodies(config);
     this.endpoint = endpoint(config);
   }

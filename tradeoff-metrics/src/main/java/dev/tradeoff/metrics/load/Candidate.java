@@ -20,6 +20,8 @@ public record Candidate(String name, LlmClient client) {
    * Checks the components.
    *
    * @throws IllegalArgumentException if the name is blank
+   * @param name see the record component
+   * @param client see the record component
    */
   public Candidate {
     Objects.requireNonNull(name, "name");

@@ -30,7 +30,17 @@ public record Progress(
     Duration elapsed,
     double currentRate) {
 
-  /** Checks the components. */
+  /** Checks the components.
+   *
+   * @param candidate see the record component
+   * @param profile see the record component
+   * @param completed see the record component
+   * @param errors see the record component
+   * @param inFlight see the record component
+   * @param planned see the record component
+   * @param elapsed see the record component
+   * @param currentRate see the record component
+   */
   public Progress {
     Objects.requireNonNull(candidate, "candidate");
     Objects.requireNonNull(profile, "profile");

@@ -46,172 +46,320 @@ import org.immutables.value.Value;
 })
 public interface RequestRecord {
 
-  /** Which candidate sent it ({@code ""} outside a load run). @return the name */
+  /**
+   * Which candidate sent it ({@code ""} outside a load run).
+   *
+   * @return the name
+   */
   @JsonProperty("candidate")
   @Value.Default
   default String candidate() {
     return "";
   }
 
-  /** The model id requested. @return the id */
+  /**
+   * The model id requested.
+   *
+   * @return the id
+   */
   @JsonProperty("model")
   String model();
 
-  /** The wire format, lower case ({@code "openai_chat"}). @return the name */
+  /**
+   * The wire format, lower case ({@code "openai_chat"}).
+   *
+   * @return the name
+   */
   @JsonProperty("api")
   String api();
 
-  /** The prompt's id. @return the id, {@code ""} if none */
+  /**
+   * The prompt's id.
+   *
+   * @return the id, {@code ""} if none
+   */
   @JsonProperty("prompt_id")
   @Value.Default
   default String promptId() {
     return "";
   }
 
-  /** The load profile (step) it ran under, {@code ""} outside a load run. @return the description */
+  /**
+   * The load profile (step) it ran under, {@code ""} outside a load run.
+   *
+   * @return the description
+   */
   @JsonProperty("profile")
   @Value.Default
   default String profile() {
     return "";
   }
 
-  /** Position in its run step, from 0 (warm-up included). @return the sequence number */
+  /**
+   * Position in its run step, from 0 (warm-up included).
+   *
+   * @return the sequence number
+   */
   @JsonProperty("sequence")
   @Value.Default
   default long sequence() {
     return 0;
   }
 
-  /** Whether it was a warm-up request (excluded from summaries). @return true for warm-up */
+  /**
+   * Whether it was a warm-up request (excluded from summaries).
+   *
+   * @return true for warm-up
+   */
   @JsonProperty("warmup")
   @Value.Default
   default boolean warmup() {
     return false;
   }
 
-  /** Intended send time after the step's start. @return ms, absent outside a load run */
+  /**
+   * Intended send time after the step's start.
+   *
+   * @return ms, absent outside a load run
+   */
   @JsonProperty("intended_offset_ms")
   OptionalDouble intendedOffsetMs();
 
-  /** Actual − intended send time. @return ms */
+  /**
+   * Actual − intended send time.
+   *
+   * @return ms
+   */
   @JsonProperty("scheduler_lag_ms")
   double schedulerLagMs();
 
-  /** Hand-off to the client until the request was on the wire. @return ms */
+  /**
+   * Hand-off to the client until the request was on the wire.
+   *
+   * @return ms
+   */
   @JsonProperty("client_queue_ms")
   OptionalDouble clientQueueMs();
 
-  /** Time to response headers. @return ms */
+  /**
+   * Time to response headers.
+   *
+   * @return ms
+   */
   @JsonProperty("response_headers_ms")
   OptionalDouble responseHeadersMs();
 
-  /** Time to first content token. @return ms */
+  /**
+   * Time to first content token.
+   *
+   * @return ms
+   */
   @JsonProperty("ttft_ms")
   OptionalDouble ttftMs();
 
-  /** Time to first token of any kind. @return ms */
+  /**
+   * Time to first token of any kind.
+   *
+   * @return ms
+   */
   @JsonProperty("ttft_any_ms")
   OptionalDouble ttftAnyMs();
 
-  /** How long reasoning delayed the answer. @return ms */
+  /**
+   * How long reasoning delayed the answer.
+   *
+   * @return ms
+   */
   @JsonProperty("reasoning_ms")
   OptionalDouble reasoningMs();
 
-  /** First output event − last reasoning event before it. @return ms */
+  /**
+   * First output event − last reasoning event before it.
+   *
+   * @return ms
+   */
   @JsonProperty("first_output_after_reasoning_ms")
   OptionalDouble firstOutputAfterReasoningMs();
 
-  /** End-to-end latency. @return ms */
+  /**
+   * End-to-end latency.
+   *
+   * @return ms
+   */
   @JsonProperty("e2e_ms")
   double e2eMs();
 
-  /** TTFT from the intended send time. @return ms */
+  /**
+   * TTFT from the intended send time.
+   *
+   * @return ms
+   */
   @JsonProperty("ttft_from_intended_ms")
   OptionalDouble ttftFromIntendedMs();
 
-  /** E2E from the intended send time. @return ms */
+  /**
+   * E2E from the intended send time.
+   *
+   * @return ms
+   */
   @JsonProperty("e2e_from_intended_ms")
   double e2eFromIntendedMs();
 
-  /** Time per output token. @return ms */
+  /**
+   * Time per output token.
+   *
+   * @return ms
+   */
   @JsonProperty("tpot_ms")
   OptionalDouble tpotMs();
 
-  /** Output tokens per second over the generation window. @return tokens/s */
+  /**
+   * Output tokens per second over the generation window.
+   *
+   * @return tokens/s
+   */
   @JsonProperty("output_tokens_per_s")
   OptionalDouble outputTokensPerS();
 
-  /** Output tokens per second over E2E. @return tokens/s */
+  /**
+   * Output tokens per second over E2E.
+   *
+   * @return tokens/s
+   */
   @JsonProperty("output_tokens_per_s_e2e")
   OptionalDouble outputTokensPerSE2e();
 
-  /** Events received. @return the count */
+  /**
+   * Events received.
+   *
+   * @return the count
+   */
   @JsonProperty("events")
   int events();
 
-  /** Token events received (content, tool call, reasoning). @return the count */
+  /**
+   * Token events received (content, tool call, reasoning).
+   *
+   * @return the count
+   */
   @JsonProperty("token_events")
   int tokenEvents();
 
-  /** Gaps between consecutive token events. @return ms each */
+  /**
+   * Gaps between consecutive token events.
+   *
+   * @return ms each
+   */
   @JsonProperty("itl_ms")
   List<Double> itlMs();
 
-  /** All prompt tokens (see {@link TokenUsage}). @return the count, absent without usage */
+  /**
+   * All prompt tokens (see {@link dev.tradeoff.metrics.TokenUsage}).
+   *
+   * @return the count, absent without usage
+   */
   @JsonProperty("input_tokens")
   OptionalLong inputTokens();
 
-  /** All generated tokens, reasoning included. @return the count */
+  /**
+   * All generated tokens, reasoning included.
+   *
+   * @return the count
+   */
   @JsonProperty("output_tokens")
   OptionalLong outputTokens();
 
-  /** Prompt tokens read from cache. @return the count */
+  /**
+   * Prompt tokens read from cache.
+   *
+   * @return the count
+   */
   @JsonProperty("cached_input_tokens")
   OptionalLong cachedInputTokens();
 
-  /** Prompt tokens written to cache. @return the count */
+  /**
+   * Prompt tokens written to cache.
+   *
+   * @return the count
+   */
   @JsonProperty("cache_write_tokens")
   OptionalLong cacheWriteTokens();
 
-  /** Prompt tokens written to the 1-hour cache (a subset of cache writes). @return the count */
+  /**
+   * Prompt tokens written to the 1-hour cache (a subset of cache writes).
+   *
+   * @return the count
+   */
   @JsonProperty("cache_write_1h_tokens")
   OptionalLong cacheWrite1hTokens();
 
-  /** Reasoning tokens. @return the count */
+  /**
+   * Reasoning tokens.
+   *
+   * @return the count
+   */
   @JsonProperty("reasoning_tokens")
   OptionalLong reasoningTokens();
 
-  /** Whether the token counts are a tokenizer estimate. @return true if estimated */
+  /**
+   * Whether the token counts are a tokenizer estimate.
+   *
+   * @return true if estimated
+   */
   @JsonProperty("tokens_estimated")
   @Value.Default
   default boolean tokensEstimated() {
     return false;
   }
 
-  /** The tokenizer's output-token count, when computed. @return the count */
+  /**
+   * The tokenizer's output-token count, when computed.
+   *
+   * @return the count
+   */
   @JsonProperty("output_tokens_estimate")
   OptionalLong outputTokensEstimate();
 
-  /** Exact cost. @return US dollars, absent when unpriced */
+  /**
+   * Exact cost.
+   *
+   * @return US dollars, absent when unpriced
+   */
   @JsonProperty("cost_usd")
   Optional<BigDecimal> costUsd();
 
-  /** HTTP status of the last attempt. @return the status */
+  /**
+   * HTTP status of the last attempt.
+   *
+   * @return the status
+   */
   @JsonProperty("http_status")
   OptionalInt httpStatus();
 
-  /** HTTP attempts made. @return at least 1 */
+  /**
+   * HTTP attempts made.
+   *
+   * @return at least 1
+   */
   @JsonProperty("attempts")
   @Value.Default
   default int attempts() {
     return 1;
   }
 
-  /** The provider's finish reason. @return the reason */
+  /**
+   * The provider's finish reason.
+   *
+   * @return the reason
+   */
   @JsonProperty("finish_reason")
   Optional<String> finishReason();
 
-  /** Why it failed, {@code null} on success. @return the error */
+  /**
+   * Why it failed, {@code null} on success.
+   *
+   * @return the error
+   */
   @JsonProperty("error")
   Optional<RecordError> error();
 
@@ -306,15 +454,27 @@ public interface RequestRecord {
   @JsonPropertyOrder({"kind", "type", "message"})
   interface RecordError {
 
-    /** The failure kind's wire name ({@code "rate_limited"}). @return the kind */
+    /**
+     * The failure kind's wire name ({@code "rate_limited"}).
+     *
+     * @return the kind
+     */
     @JsonProperty("kind")
     String kind();
 
-    /** The provider's error type, else the kind. @return the type */
+    /**
+     * The provider's error type, else the kind.
+     *
+     * @return the type
+     */
     @JsonProperty("type")
     String type();
 
-    /** The (redacted) message. @return the message */
+    /**
+     * The (redacted) message.
+     *
+     * @return the message
+     */
     @JsonProperty("message")
     String message();
 

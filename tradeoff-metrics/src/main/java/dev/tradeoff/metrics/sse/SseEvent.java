@@ -31,6 +31,10 @@ public record SseEvent(String type, String data, String lastEventId, long receiv
    * Checks the components.
    *
    * @throws NullPointerException if a string component is {@code null}
+   * @param type see the record component
+   * @param data see the record component
+   * @param lastEventId see the record component
+   * @param receivedNanos see the record component
    */
   public SseEvent {
     Objects.requireNonNull(type, "type");

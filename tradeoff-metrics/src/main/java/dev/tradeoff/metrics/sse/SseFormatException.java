@@ -32,6 +32,7 @@ public final class SseFormatException extends IOException {
     MALFORMED_DATA
   }
 
+  /** Which rule was broken (part of the serial form). */
   private final Reason reason;
 
   /**

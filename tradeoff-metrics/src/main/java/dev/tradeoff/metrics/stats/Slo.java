@@ -26,6 +26,8 @@ public record Slo(LatencyMetric metric, Duration threshold) {
    * Checks the components.
    *
    * @throws IllegalArgumentException if the threshold is negative
+   * @param metric see the record component
+   * @param threshold see the record component
    */
   public Slo {
     Objects.requireNonNull(metric, "metric");
