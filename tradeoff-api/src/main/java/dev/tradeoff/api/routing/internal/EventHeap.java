@@ -7,9 +7,10 @@ import java.util.Arrays;
  * payload, ordered by time and then by insertion order, so that simultaneous events run in the order they
  * were scheduled and a simulation is deterministic. No allocation except when the arrays grow (doubling).
  *
- * <p>Time and sequence are packed into one comparison: the heap compares {@code time} first and the
- * 64-bit insertion counter second, both as {@code long}s held in parallel arrays, which keeps every sift a
- * tight loop over three arrays instead of a {@code PriorityQueue} of objects with a comparator.
+ * <p>The heap compares {@code time} first and reads the 64-bit insertion counter only on a tie, so a sift
+ * touches two parallel arrays, not a {@code PriorityQueue} of objects behind a comparator. It is 4-ary: half
+ * the depth of a binary heap, and the four children of a node are adjacent in memory, which matters once
+ * tens of thousands of requests are in flight and the arrays leave the L1 cache.
  */
 public final class EventHeap {
 
@@ -68,7 +69,7 @@ public final class EventHeap {
     int i = size++;
     // Sift up.
     while (i > 0) {
-      int parent = (i - 1) >>> 1;
+      int parent = (i - 1) >>> 2;
       long pt = times[parent];
       if (pt < time || (pt == time && seqs[parent] < seq)) {
         break;
@@ -102,16 +103,22 @@ public final class EventHeap {
     long seq = seqs[n];
     int payload = payloads[n];
     int i = 0;
-    int half = n >>> 1;
     // Sift down the former last element.
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < n && (times[right] < times[child]
-          || (times[right] == times[child] && seqs[right] < seqs[child]))) {
-        child = right;
+    while (true) {
+      int first = 4 * i + 1;
+      if (first >= n) {
+        break;
       }
-      long ct = times[child];
+      int child = first;
+      long ct = times[first];
+      int last = Math.min(first + 4, n);
+      for (int c = first + 1; c < last; c++) {
+        long t = times[c];
+        if (t < ct || (t == ct && seqs[c] < seqs[child])) {
+          child = c;
+          ct = t;
+        }
+      }
       if (time < ct || (time == ct && seq < seqs[child])) {
         break;
       }
