@@ -132,7 +132,8 @@ public abstract class ScoringModel {
    * @param candidates the candidates (usually {@code set.feasible()})
    * @return the ranking, indices as in {@code candidates}
    * @throws IllegalArgumentException if a criterion names no objective of the set or its direction differs
-   *     ({@code "criteria[1].name must name an objective of the set [cost, quality], but was 'latency'"})
+   *     ({@code "criteria[1].name must be the name of an objective of the set [cost, quality], but was
+   *     'latency'"})
    */
   public Ranking rank(CandidateSet candidates) {
     Require.nonNull(candidates, "candidates");
@@ -148,7 +149,7 @@ public abstract class ScoringModel {
       Criterion c = cs.get(j);
       OptionalInt at = candidates.objectiveIndex(c.name());
       if (at.isEmpty()) {
-        throw Require.invalid("criteria[" + j + "].name", "name an objective of the set " + objectiveNames,
+        throw Require.invalid("criteria[" + j + "].name", "the name of an objective of the set " + objectiveNames,
             "'" + c.name() + "'");
       }
       Objective o = candidates.objectives().get(at.getAsInt());

@@ -75,7 +75,7 @@ public final class PointSets {
             Arbitraries.of(Kind.class),
             Arbitraries.integers().between(0, maxN),
             Arbitraries.integers().between(minD, maxD),
-            Arbitraries.longs())
+            Arbitraries.longs().withoutEdgeCases())
         .as(PointSets::generate);
   }
 

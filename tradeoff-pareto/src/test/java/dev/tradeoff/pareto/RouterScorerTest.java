@@ -1,0 +1,156 @@
+package dev.tradeoff.pareto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+final class RouterScorerTest {
+
+  /** cost (min, 0..100 USD), p95 TTFT (min, 0..2000 ms, SLO optional), quality (max, 0..1), errors (min, 0..0.1). */
+  private static ScoringModel model(boolean slo, Aggregation aggregation) {
+    Criterion ttft = Criterion.minimize("p95TtftMs").weighted(2).withReference(0, 2000);
+    return ScoringModel.builder()
+        .addCriteria(Criterion.minimize("costUsd").weighted(3).withReference(0, 100))
+        .addCriteria(slo ? ttft.withUtility(UtilityCurve.slo(800)) : ttft)
+        .addCriteria(Criterion.maximize("quality").weighted(5).withReference(0, 1))
+        .addCriteria(Criterion.minimize("errorRate").weighted(1).withReference(0, 0.1))
+        .normalization(Normalization.FIXED_BOUNDS)
+        .aggregation(aggregation)
+        .build();
+  }
+
+  private static final double[] LIVE = {
+      40, 600, 0.80, 0.01,   // 0
+      20, 900, 0.75, 0.02,   // 1
+      90, 300, 0.95, 0.00,   // 2
+      30, 2500, 0.85, 0.20}; // 3: past every reference bound on ttft and errors
+
+  @Test
+  void best_matchesTheRankingsWinnerAndScoresBitForBit() {
+    for (boolean slo : new boolean[] {false, true}) {
+      for (Aggregation a : Aggregation.values()) {
+        ScoringModel m = model(slo, a);
+        RouterScorer scorer = m.routerScorer();
+        double[] scores = new double[4];
+        int best = scorer.best(LIVE, 4, scores);
+        Ranking ranking = m.rank(new double[][] {
+            {40, 600, 0.80, 0.01}, {20, 900, 0.75, 0.02}, {90, 300, 0.95, 0.00}, {30, 2500, 0.85, 0.20}});
+        assertThat(best).as("slo=%s %s", slo, a).isEqualTo(ranking.best().getAsInt());
+        assertThat(scores).as("slo=%s %s", slo, a).containsExactly(ranking.scores());
+        assertThat(scorer.best(LIVE)).isEqualTo(best);
+        assertThat(scorer.best(LIVE, 4)).isEqualTo(best);
+      }
+    }
+  }
+
+  @Test
+  void best_fewerRowsThanTheBuffer_scoresOnlyThoseRows() {
+    RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
+    double[] scores = {-1, -1, -1, -1};
+    int best = scorer.best(LIVE, 2, scores);
+    assertThat(best).isBetween(0, 1);
+    assertThat(scores[2]).isEqualTo(-1);
+    assertThat(scores[3]).isEqualTo(-1);
+  }
+
+  @Test
+  void best_equalScores_goToTheSmallerIndex() {
+    RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
+    assertThat(scorer.best(new double[] {50, 500, 0.5, 0.05, 50, 500, 0.5, 0.05})).isZero();
+  }
+
+  @Test
+  void best_nan_isRejectedNamingIndexCandidateAndCriterion() {
+    RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
+    double[] live = LIVE.clone();
+    live[6] = Double.NaN;
+    assertThatThrownBy(() -> scorer.best(live))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("values[6] must be finite, but was NaN (candidate 1, criterion 'quality')");
+  }
+
+  @Test
+  void best_infinity_isRejectedOnEveryPath() {
+    for (boolean slo : new boolean[] {false, true}) {
+      for (Aggregation a : Aggregation.values()) {
+        RouterScorer scorer = model(slo, a).routerScorer();
+        double[] live = LIVE.clone();
+        live[13] = Double.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> scorer.best(live, 4, new double[4]))
+            .as("slo=%s %s", slo, a)
+            .hasMessage("values[13] must be finite, but was Infinity (candidate 3, criterion 'p95TtftMs')");
+      }
+    }
+  }
+
+  @Test
+  void best_nonFiniteValueInAGenericWidthModel_isRejected() {
+    RouterScorer scorer = ScoringModel.builder()
+        .addCriteria(Criterion.minimize("a").withReference(0, 1), Criterion.maximize("b").withReference(0, 1),
+            Criterion.minimize("c").withReference(0, 1))
+        .normalization(Normalization.FIXED_BOUNDS).build().routerScorer();
+    assertThatThrownBy(() -> scorer.best(new double[] {0, 0, 0, 0, Double.NEGATIVE_INFINITY, 0}))
+        .hasMessage("values[4] must be finite, but was -Infinity (candidate 1, criterion 'b')");
+  }
+
+  @Test
+  void best_finiteValuesWhoseSumOverflows_areAccepted() {
+    RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
+    double big = Double.MAX_VALUE;
+    // The guard sum overflows to infinity; the slow path finds every value finite and carries on.
+    assertThat(scorer.best(new double[] {big, big, 0.5, big, 10, 500, 0.5, 0.01})).isEqualTo(1);
+  }
+
+  @Test
+  void best_badArguments_areRejected() {
+    RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
+    assertThatThrownBy(() -> scorer.best(new double[7]))
+        .hasMessage("values.length must be a positive multiple of 4 criteria, but was 7");
+    assertThatThrownBy(() -> scorer.best(new double[0]))
+        .hasMessage("values.length must be a positive multiple of 4 criteria, but was 0");
+    assertThatThrownBy(() -> scorer.best(new double[8], 0)).hasMessage("candidates must be >= 1, but was 0");
+    assertThatThrownBy(() -> scorer.best(new double[8], 3))
+        .hasMessage("values.length must be >= candidates * criteria = 12, but was 8");
+    assertThatThrownBy(() -> scorer.best(new double[8], 2, new double[1]))
+        .hasMessage("scores.length must be >= candidates 2, but was 1");
+  }
+
+  @Test
+  void criteria_describeTheLayout() {
+    RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
+    assertThat(scorer.criteria()).isEqualTo(4);
+    assertThat(scorer.criterionNames()).containsExactly("costUsd", "p95TtftMs", "quality", "errorRate");
+  }
+
+  @Test
+  void best_sharedAcrossThreads_givesTheSameAnswers() throws Exception {
+    RouterScorer scorer = model(true, Aggregation.WEIGHTED_SUM).routerScorer();
+    int expected = scorer.best(LIVE);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(pool.submit(() -> {
+          double[] scores = new double[4];
+          for (int i = 0; i < 20_000; i++) {
+            if (scorer.best(LIVE, 4, scores) != expected) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> f : results) {
+        assertThat(f.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

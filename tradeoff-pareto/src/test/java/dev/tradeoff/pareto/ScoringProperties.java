@@ -1,0 +1,212 @@
+package dev.tradeoff.pareto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.tradeoff.pareto.testing.PointSets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Scores are Pareto-compliant and invariant to scaling all weights, the router agrees with the offline ranking
+ * bit for bit, and the weight-sensitivity margins are where re-ranking says they are.
+ */
+final class ScoringProperties {
+
+  /** A random model and matrix: directions, weights (some zero), curves, references, normalization. */
+  record Case(ScoringModel model, double[][] values) {}
+
+  @Property(tries = 400)
+  void scores_dominatingCandidate_scoresAtLeastAsHigh(@ForAll("cases") Case c) {
+    Ranking r = c.model().rank(c.values());
+    List<Criterion> cs = c.model().criteria();
+    double[][] v = c.values();
+    for (int a = 0; a < v.length; a++) {
+      for (int b = 0; b < v.length; b++) {
+        if (dominates(cs, v[a], v[b])) {
+          // TOPSIS's ratio is monotone mathematically; allow its last-bit rounding.
+          double slack = c.model().aggregation() == Aggregation.TOPSIS ? 1e-12 : 0.0;
+          assertThat(r.score(a)).isGreaterThanOrEqualTo(r.score(b) - slack);
+        }
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void scores_allWeightsScaledByAPowerOfTwo_areIdentical(@ForAll("cases") Case c, @ForAll("powers") double f) {
+    Ranking r = c.model().rank(c.values());
+    Ranking scaled = c.model().withWeights(scale(c.model().weights(), f)).rank(c.values());
+    assertThat(scaled.scores()).containsExactly(r.scores());
+    assertThat(scaled.order()).containsExactly(r.order());
+  }
+
+  @Property(tries = 300)
+  void scores_allWeightsScaledByAnyFactor_agreeToRounding(@ForAll("cases") Case c, @ForAll long seed) {
+    double f = 0.001 + new SplittableRandom(seed).nextDouble() * 1000;
+    double[] a = c.model().rank(c.values()).scores();
+    double[] b = c.model().withWeights(scale(c.model().weights(), f)).rank(c.values()).scores();
+    for (int i = 0; i < a.length; i++) {
+      assertThat(b[i]).isCloseTo(a[i], within(1e-12 * Math.max(1, Math.abs(a[i]))));
+    }
+  }
+
+  @Property(tries = 300)
+  void routerScorer_anyFixedBoundsModel_equalsTheRankingBitForBit(@ForAll("fixedCases") Case c) {
+    RouterScorer scorer = c.model().routerScorer();
+    Ranking r = c.model().rank(c.values());
+    int k = c.values().length;
+    int m = scorer.criteria();
+    double[] live = new double[(k + 2) * m]; // longer than needed: only k rows count
+    for (int i = 0; i < k; i++) {
+      System.arraycopy(c.values()[i], 0, live, i * m, m);
+    }
+    double[] scores = new double[k];
+    int best = scorer.best(live, k, scores);
+    assertThat(scores).containsExactly(r.scores());
+    assertThat(best).isEqualTo(r.best().getAsInt());
+    assertThat(scorer.best(live, k)).isEqualTo(best);
+  }
+
+  @Property(tries = 200)
+  void fixedBoundsScores_permutedCandidates_permuteExactly(@ForAll("fixedCases") Case c, @ForAll long seed) {
+    int k = c.values().length;
+    int[] perm = ParetoProperties.permutation(k, seed);
+    double[][] permuted = new double[k][];
+    for (int i = 0; i < k; i++) {
+      permuted[i] = c.values()[perm[i]];
+    }
+    double[] a = c.model().rank(c.values()).scores();
+    double[] b = c.model().rank(permuted).scores();
+    for (int i = 0; i < k; i++) {
+      assertThat(b[i]).isEqualTo(a[perm[i]]);
+    }
+  }
+
+  @Property(tries = 300)
+  void weightSensitivity_weightedSum_winnerHoldsInsideAndChangesJustOutside(@ForAll("sumCases") Case c) {
+    Ranking r = c.model().rank(c.values());
+    int winner = r.best().getAsInt();
+    double[] w = c.model().weights();
+    List<WeightMargin> margins = r.weightSensitivity();
+    for (int j = 0; j < w.length; j++) {
+      WeightMargin m = margins.get(j);
+      assertThat(m.lowerLimit()).isBetween(0.0, w[j]);
+      double upper = m.upperLimit().orElse(Double.POSITIVE_INFINITY);
+      assertThat(upper).isGreaterThanOrEqualTo(w[j]);
+      double span = Math.max(1e-9, w[j]);
+      // Inside (away from the ends by a relative 1e-6): the winner is the same.
+      for (double t : new double[] {0.001, 0.5, 0.999}) {
+        double inside = m.lowerLimit() + t * (w[j] - m.lowerLimit());
+        if (inside - m.lowerLimit() > 1e-6 * span && allZeroOtherwise(w, j, inside)) {
+          assertThat(winnerWith(c, j, inside)).isEqualTo(winner);
+        }
+        double above = Double.isInfinite(upper) ? w[j] * (1 + 1000 * t) + t : w[j] + t * (upper - w[j]);
+        if (upper - above > 1e-6 * span) {
+          assertThat(winnerWith(c, j, above)).isEqualTo(winner);
+        }
+      }
+      // Outside: a different winner, and the one reported.
+      double gap = 1e-6 * Math.max(1, w[j]);
+      if (m.winnerBelow().isPresent() && m.lowerLimit() - gap > 0) {
+        assertThat(winnerWith(c, j, m.lowerLimit() - gap)).isNotEqualTo(winner);
+      }
+      if (m.winnerAbove().isPresent()) {
+        assertThat(winnerWith(c, j, upper + gap)).isNotEqualTo(winner);
+      }
+    }
+  }
+
+  private static boolean allZeroOtherwise(double[] w, int j, double wj) {
+    double others = 0;
+    for (int t = 0; t < w.length; t++) {
+      others += t == j ? 0 : w[t];
+    }
+    return others + wj > 0;
+  }
+
+  private static int winnerWith(Case c, int j, double wj) {
+    double[] w = c.model().weights();
+    w[j] = wj;
+    return c.model().withWeights(w).rank(c.values()).best().getAsInt();
+  }
+
+  private static double[] scale(double[] w, double f) {
+    double[] out = w.clone();
+    for (int j = 0; j < out.length; j++) {
+      out[j] *= f;
+    }
+    return out;
+  }
+
+  private static boolean dominates(List<Criterion> cs, double[] a, double[] b) {
+    boolean strict = false;
+    for (int j = 0; j < cs.size(); j++) {
+      double x = cs.get(j).direction() == Direction.MINIMIZE ? a[j] : -a[j];
+      double y = cs.get(j).direction() == Direction.MINIMIZE ? b[j] : -b[j];
+      if (x > y) {
+        return false;
+      }
+      strict |= x < y;
+    }
+    return strict;
+  }
+
+  @Provide
+  Arbitrary<Double> powers() {
+    return Arbitraries.of(0.125, 0.5, 2.0, 4.0, 1024.0);
+  }
+
+  @Provide
+  Arbitrary<Case> cases() {
+    return build(Arbitraries.of(Normalization.class), Arbitraries.of(Aggregation.class));
+  }
+
+  @Provide
+  Arbitrary<Case> fixedCases() {
+    return build(Arbitraries.just(Normalization.FIXED_BOUNDS), Arbitraries.of(Aggregation.class));
+  }
+
+  @Provide
+  Arbitrary<Case> sumCases() {
+    return build(Arbitraries.of(Normalization.class), Arbitraries.just(Aggregation.WEIGHTED_SUM));
+  }
+
+  private static Arbitrary<Case> build(Arbitrary<Normalization> normalizations, Arbitrary<Aggregation> aggregations) {
+    return Combinators.combine(
+            Arbitraries.of(PointSets.Kind.class),
+            Arbitraries.integers().between(1, 40),
+            Arbitraries.integers().between(1, 8),
+            Arbitraries.longs().withoutEdgeCases(),
+            normalizations,
+            aggregations)
+        .as((kind, k, m, seed, normalization, aggregation) -> {
+          SplittableRandom rnd = new SplittableRandom(seed);
+          double[][] values = PointSets.generate(kind, k, m, seed);
+          List<Criterion> cs = new ArrayList<>();
+          boolean anyWeight = false;
+          for (int j = 0; j < m; j++) {
+            Criterion c = rnd.nextBoolean() ? Criterion.minimize("c" + j) : Criterion.maximize("c" + j);
+            double w = rnd.nextInt(5) == 0 ? 0 : rnd.nextDouble() * 10;
+            if (j == m - 1 && !anyWeight && w == 0) {
+              w = 1;
+            }
+            anyWeight |= w > 0;
+            c = c.weighted(w).withReference(0.5 - rnd.nextDouble(), 2.5 + rnd.nextDouble());
+            if (rnd.nextInt(3) == 0) {
+              c = c.withUtility(UtilityCurve.slo(rnd.nextDouble() * 3, 1.5 + rnd.nextDouble() * 20));
+            }
+            cs.add(c);
+          }
+          ScoringModel model = ScoringModel.builder().addAllCriteria(cs).normalization(normalization)
+              .aggregation(aggregation).build();
+          return new Case(model, values);
+        });
+  }
+}
