@@ -51,9 +51,28 @@ public final class CatalogFormatException extends PricingException {
    */
   public static CatalogFormatException of(
       String problem, String file, int line, int column, String key, String modelId, Throwable cause) {
+    return of(problem, file, line, column, key, modelId, modelId == null ? null : "model " + modelId, cause);
+  }
+
+  /**
+   * Creates the exception for an entry that is not a model (a GPU instance, a provisioned offer).
+   *
+   * @param problem what is wrong, without location
+   * @param file the file name as given by the caller
+   * @param line the 1-based line, or -1 if unknown
+   * @param column the 1-based column, or -1 if unknown
+   * @param key the JSON key path, or {@code null}
+   * @param modelId the model concerned, or {@code null}
+   * @param entry how to name the entry in the message, for example {@code "instance aws/p5.48xlarge"}, or
+   *     {@code null}
+   * @param cause the underlying exception, or {@code null}
+   * @return the exception, to be thrown by the caller
+   */
+  public static CatalogFormatException of(
+      String problem, String file, int line, int column, String key, String modelId, String entry, Throwable cause) {
     StringBuilder message = new StringBuilder(problem).append(" (");
-    if (modelId != null) {
-      message.append("model ").append(modelId).append(", ");
+    if (entry != null) {
+      message.append(entry).append(", ");
     }
     message.append("file ").append(file);
     if (line > 0) {

@@ -67,6 +67,24 @@ public final class OfferCatalog {
     return Holder.BUNDLED;
   }
 
+  /**
+   * The offer sections of a catalog file in the library's format (see {@link CatalogJson}), read strictly.
+   *
+   * @param file the catalog file
+   * @return the offers
+   * @throws dev.tradeoff.pricing.CatalogFormatException on any problem, with file, line, column and key
+   * @throws java.io.UncheckedIOException if the file cannot be read
+   */
+  public static OfferCatalog read(java.nio.file.Path file) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      dev.tradeoff.pricing.internal.CatalogDocument doc =
+          dev.tradeoff.pricing.internal.CatalogDocument.read(in, file.toString(), LoadMode.STRICT);
+      return new OfferCatalog(OfferReader.read(doc.root(), doc.file()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   /** @return provisioned unit prices */
   public List<ProvisionedPrice> provisionedPrices() {
     return prices;

@@ -23,12 +23,14 @@ public final class Fields {
   private final Node object;
   private final String file;
   private String modelId;
+  private String entry;
   private final Set<String> read = new HashSet<>();
 
   public Fields(Node object, String file, String modelId) {
     this.object = object;
     this.file = file;
     this.modelId = modelId;
+    this.entry = modelId == null ? null : "model " + modelId;
     if (object.kind() != Kind.OBJECT) {
       throw error(object, "expected a JSON object, but was " + object.kind().name().toLowerCase() + " "
           + object.text());
@@ -38,6 +40,14 @@ public final class Fields {
   /** Sets the model id used in later messages. */
   public Fields model(String id) {
     this.modelId = id;
+    this.entry = "model " + id;
+    return this;
+  }
+
+  /** Names a non-model entry in later messages, for example {@code instance aws/p5.48xlarge}. */
+  public Fields entry(String label) {
+    this.modelId = null;
+    this.entry = label;
     return this;
   }
 
@@ -243,7 +253,12 @@ public final class Fields {
   /** Fields of a nested object, or {@code null} if absent. */
   public Fields object(String key) {
     Node n = child(key);
-    return n == null ? null : new Fields(n, file, modelId);
+    if (n == null) {
+      return null;
+    }
+    Fields nested = new Fields(n, file, modelId);
+    nested.entry = entry;
+    return nested;
   }
 
   /** Rejects keys nobody read. */
@@ -268,11 +283,11 @@ public final class Fields {
 
   public CatalogFormatException missing(String key) {
     return CatalogFormatException.of("`" + key + "` must be present, but was missing", file,
-        object.line(), object.column(), object.childPath(key), modelId, null);
+        object.line(), object.column(), object.childPath(key), modelId, entry, null);
   }
 
   public CatalogFormatException error(Node at, String problem) {
-    return CatalogFormatException.of(problem, file, at.line(), at.column(), at.path(), modelId, null);
+    return CatalogFormatException.of(problem, file, at.line(), at.column(), at.path(), modelId, entry, null);
   }
 
   /** Wraps a value-type invariant violation with this object's location. */
@@ -280,7 +295,7 @@ public final class Fields {
     String key = e.field().map(object::childPath).orElse(object.path());
     String problem = e instanceof dev.tradeoff.pricing.InvalidValueException
         ? ((dev.tradeoff.pricing.InvalidValueException) e).problem() : e.getMessage();
-    return CatalogFormatException.of(problem, file, object.line(), object.column(), key, modelId, e);
+    return CatalogFormatException.of(problem, file, object.line(), object.column(), key, modelId, entry, e);
   }
 
   private static String quoted(Node n) {

@@ -112,7 +112,7 @@ public final class OfferReader {
   static GpuInstance gpu(Node n, String file) {
     Fields f = new Fields(n, file, null);
     String id = f.string("id");
-    f.model(id);
+    f.entry("instance " + id);
     ImmutableGpuInstance.Builder b = GpuInstance.builder().id(id).cloud(f.string("cloud"))
         .instanceType(f.string("instanceType"));
     f.optString("gpu").ifPresent(b::gpu);
@@ -130,7 +130,7 @@ public final class OfferReader {
   static ThroughputMeasurement measurement(Node n, String file) {
     Fields f = new Fields(n, file, null);
     String id = f.string("id");
-    f.model(id);
+    f.entry("measurement " + id);
     ImmutableThroughputMeasurement.Builder b = ThroughputMeasurement.builder().id(id)
         .model(f.string("model")).engine(f.string("engine")).metric(f.string("metric"));
     f.optString("hardware").ifPresent(b::hardware);
@@ -138,7 +138,7 @@ public final class OfferReader {
     f.optString("tensorParallel").ifPresent(b::tensorParallel);
     f.optString("workload").ifPresent(b::workload);
     for (Node p : f.objects("points")) {
-      Fields pf = new Fields(p, file, id);
+      Fields pf = new Fields(p, file, null).entry("measurement " + id);
       ImmutableMeasurementPoint.Builder pb = MeasurementPoint.builder();
       pf.optLong("concurrency", 1).ifPresent(c -> pb.concurrency((int) c));
       pf.optDouble("tokensPerSecond", 0).ifPresent(pb::tokensPerSecond);
