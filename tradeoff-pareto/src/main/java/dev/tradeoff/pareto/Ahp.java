@@ -17,7 +17,7 @@ import org.apache.commons.math3.linear.RealVector;
  *     {1,     3,   1.0 / 2},
  *     {1.0 / 3, 1,   1.0 / 4},
  *     {2,     4,   1}};
- * double[] w = Ahp.weights(pairwise);          // ~[0.32, 0.12, 0.56], CR ~0.02
+ * double[] w = Ahp.weights(pairwise);          // [0.320, 0.122, 0.558], consistency ratio 0.016
  * ScoringModel model = baseModel.withWeights(w);
  * }</pre>
  *

@@ -469,7 +469,7 @@ public final class CandidateSet {
   }
 
   /**
-   * Values in minimization form, row-major, for scoring in this module; never exposed.
+   * The values as given, row-major, for scoring in this module; never exposed.
    *
    * @return the internal array (do not modify)
    */

@@ -15,11 +15,13 @@ import java.util.OptionalInt;
  * normalized utility and weighted contribution (why a candidate won), and the winner's weight sensitivity.
  *
  * <pre>{@code
+ * // the model of ScoringModel's example, the candidates of CandidateSet's example
  * Ranking ranking = model.rank(candidates.feasible());
- * String winner = ranking.bestName().orElseThrow();
+ * String winner = ranking.bestName().orElseThrow();            // "gpt-4o-mini"
  * System.out.println(ranking.explain(ranking.best().getAsInt()));
- * // "claude-haiku: score 0.7342 = quality 0.4000 + monthlyCostUsd 0.2142 + p95TtftMs 0.1200"
+ * // "gpt-4o-mini: score 0.7667 = quality 0.3333 + monthlyCostUsd 0.3000 + p95TtftMs 0.1333"
  * ranking.weightSensitivity().forEach(m -> System.out.println(m.describe()));
+ * // "monthlyCostUsd: weight 3.0 can move within [2.3333333333333335, inf] (below: claude-haiku wins)"
  * }</pre>
  *
  * <p>Scores are larger-is-better; equal scores keep input order (the smaller index ranks first), so the result
@@ -252,7 +254,7 @@ public final class Ranking {
    * Why a candidate scored what it did: its score and each criterion's contribution, largest first.
    *
    * @param candidate the index
-   * @return e.g. {@code "claude-haiku: score 0.7342 = quality 0.4000 + monthlyCostUsd 0.2142"}
+   * @return e.g. {@code "gpt-4o-mini: score 0.7667 = quality 0.3333 + monthlyCostUsd 0.3000 + p95TtftMs 0.1333"}
    * @throws IndexOutOfBoundsException if out of range
    */
   public String explain(int candidate) {

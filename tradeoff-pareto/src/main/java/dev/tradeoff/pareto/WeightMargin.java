@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  * <pre>{@code
  * for (WeightMargin m : ranking.weightSensitivity()) {
  *   System.out.println(m.describe());
- *   // "quality: weight 5.0 can move within [3.2, 7.9] (below: gpt-4o-mini wins, above: llama-70b wins)"
+ *   // "p95TtftMs: weight 2.0 can move within [0.0, 4.0] (above: claude-haiku wins)"
  * }
  * }</pre>
  *

@@ -108,6 +108,20 @@ final class RouterScorerTest {
   }
 
   @Test
+  void best_zeroWeightCriterionWhoseSloCurveOverflows_neverYieldsNaN() {
+    ScoringModel m = ScoringModel.builder()
+        .addCriteria(Criterion.minimize("ttft").weighted(0).withReference(0, 1000).withUtility(UtilityCurve.slo(800)))
+        .addCriteria(Criterion.maximize("quality").withReference(0, 1))
+        .normalization(Normalization.FIXED_BOUNDS).build();
+    double huge = Double.MAX_VALUE / 2; // finite, but 9x past the SLO overflows to infinity
+    double[] live = {huge, 0.5, 10, 0.4};
+    double[] scores = new double[2];
+    assertThat(m.routerScorer().best(live, 2, scores)).isZero();
+    assertThat(scores).containsExactly(0.5, 0.4);
+    assertThat(m.rank(new double[][] {{huge, 0.5}, {10, 0.4}}).scores()).containsExactly(scores);
+  }
+
+  @Test
   void best_badArguments_areRejected() {
     RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
     assertThatThrownBy(() -> scorer.best(new double[7]))

@@ -25,11 +25,11 @@ package dev.tradeoff.pareto.internal;
 public final class DivideConquer {
 
   /** Subproblems of {@code helperA} up to this size are brute-forced. */
-  public static int BRUTE_A = 48;
+  static final int BRUTE_A = 48;
   /** {@code helperB} brute-forces when one side is at most this small. */
-  public static int BRUTE_B_SIDE = 4;
+  static final int BRUTE_B_SIDE = 4;
   /** ... or when the number of pairs is at most this. */
-  public static int BRUTE_B_PAIRS = 1024;
+  static final int BRUTE_B_PAIRS = 1024;
 
   private final int w;
   private final int[] v;

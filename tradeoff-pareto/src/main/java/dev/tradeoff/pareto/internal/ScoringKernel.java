@@ -104,6 +104,12 @@ public final class ScoringKernel {
         scale[j] = 1 / range;
         alpha[j] = share[j] * scale[j];
         beta[j] = -worst[j] * alpha[j];
+        if (alpha[j] == 0) {
+          // Weight 0 (or a product that underflows): fma(+-inf, 0, b) would be NaN for a value an SLO curve
+          // overflowed; the smallest positive alpha keeps every contribution in [0, share] and never NaN.
+          alpha[j] = Double.MIN_VALUE;
+          beta[j] = 0.0;
+        }
       }
     }
   }
