@@ -239,15 +239,18 @@ EXTRA = {
     "gemini/gemini-3-flash-preview": ("gemini", "Gemini 3 Flash (preview)"),
     # Bedrock US cross-region profile of the reference-scenario model (same price as the in-region id)
 }
-# Dated OpenAI snapshots priced differently from their undated alias must be explicit entries.
+# Dated OpenAI and Azure snapshots priced differently from their undated entry must be explicit entries
+# (otherwise resolution would strip the date and bill the undated price).
 for k, v in litellm.items():
-    if isinstance(v, dict) and v.get("litellm_provider") == "openai" and v.get("mode") == "chat":
+    if isinstance(v, dict) and v.get("litellm_provider") in ("openai", "azure") and v.get("mode") == "chat":
+        prov = v["litellm_provider"]
         base = family_alias(k)
-        if base != k and f"openai/{base}" in models:
+        undated = base if base.startswith(prov + "/") else f"{prov}/{base}"
+        if base != k and (undated in models or base in EXTRA):
             b = litellm.get(base, {})
             if (v.get("input_cost_per_token"), v.get("output_cost_per_token")) != \
                     (b.get("input_cost_per_token"), b.get("output_cost_per_token")):
-                EXTRA[k] = ("openai", k)
+                EXTRA[k] = (prov, k)
 
 
 def from_litellm(key, provider, name):

@@ -273,6 +273,12 @@ public final class LiteLlmReader {
     b.rates(rates(base));
     if (!batch.isEmpty()) {
       b.batchRates(rates(batch));
+      inferBatchDiscount(base, batch).ifPresent(d -> {
+        b.batchDiscount(d);
+        notes.add("batch discount " + d.toPlainString() + " inferred: the batch input and output prices are both "
+            + BigDecimal.ONE.subtract(d).toPlainString() + " x standard; it also applies to cache classes and"
+            + " long-context tiers");
+      });
     }
     if (!flex.isEmpty()) {
       b.flexRates(rates(flex));
@@ -304,6 +310,28 @@ public final class LiteLlmReader {
     b.source(Provenance.builder().source(source).asOf(asOf).addAllNotes(notes).build());
     m.builder = b;
     m.fingerprint = fingerprint;
+  }
+
+  /**
+   * The batch discount when the batch input and output prices are the same fraction of the standard ones (OpenAI,
+   * Azure, Gemini: 50%), so that cache reads in batch are discounted like the rest instead of falling back to the
+   * batch input rate.
+   */
+  static java.util.Optional<BigDecimal> inferBatchDiscount(
+      Map<TokenClass, BigDecimal> base, Map<TokenClass, BigDecimal> batch) {
+    BigDecimal in = base.get(TokenClass.INPUT);
+    BigDecimal out = base.get(TokenClass.OUTPUT);
+    BigDecimal bin = batch.get(TokenClass.INPUT);
+    BigDecimal bout = batch.get(TokenClass.OUTPUT);
+    if (in == null || out == null || bin == null || bout == null || in.signum() == 0 || out.signum() == 0) {
+      return java.util.Optional.empty();
+    }
+    BigDecimal ratioIn = bin.divide(in, java.math.MathContext.DECIMAL64);
+    BigDecimal ratioOut = bout.divide(out, java.math.MathContext.DECIMAL64);
+    if (ratioIn.compareTo(ratioOut) != 0 || ratioIn.signum() <= 0 || ratioIn.compareTo(BigDecimal.ONE) >= 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Money.normalize(BigDecimal.ONE.subtract(ratioIn)));
   }
 
   private static final class OptionalLongBox {

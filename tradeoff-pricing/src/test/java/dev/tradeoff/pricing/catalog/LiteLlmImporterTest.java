@@ -142,6 +142,45 @@ final class LiteLlmImporterTest {
     });
   }
 
+  /** gpt-4o lists batch $1.25 / $5 = 50% of $2.50 / $10: the discount is inferred, so batch cache reads are 50% off too. */
+  @Test
+  void read_consistentBatchPrices_inferBatchDiscount() {
+    ModelPrice gpt4o = result.catalog().resolve("gpt-4o");
+
+    assertThat(gpt4o.batchDiscount()).hasValueSatisfying(d -> assertThat(d).isEqualByComparingTo("0.5"));
+    assertThat(gpt4o.cost(Usage.openAi(1_000_000, 1_000_000, 0, 0), dev.tradeoff.pricing.RequestOptions.batch())
+        .total()).isEqualByComparingTo("0.625"); // 1M cached x $1.25 x 0.5
+  }
+
+  /**
+   * The bundled catalog agrees with the LiteLLM map it was built from: every dated OpenAI, Azure or Anthropic key
+   * either is unknown to the bundled catalog or resolves to an entry with LiteLLM's input and output price — date
+   * stripping never lands on a differently priced snapshot.
+   */
+  @Test
+  void bundled_resolvesEveryDatedLiteLlmKeyToItsOwnPrice() {
+    PriceCatalog bundled = PriceCatalog.bundled();
+    int checked = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String provider = e.getValue().path("litellm_provider").asText("");
+      if (!Set.of("openai", "azure", "anthropic").contains(provider) || !"chat".equals(e.getValue().path("mode").asText())
+          || !e.getKey().matches(".*-(\\d{4}-\\d{2}-\\d{2}|20\\d{6})$")) {
+        continue;
+      }
+      Optional<ModelPrice> m = bundled.find(e.getKey());
+      if (m.isEmpty()) {
+        continue;
+      }
+      checked++;
+      Optional<BigDecimal> in = perMillion(e.getValue(), "input_cost_per_token");
+      Optional<BigDecimal> out = perMillion(e.getValue(), "output_cost_per_token");
+      assertThat(m.get().rates().inputPerMillion().orElseThrow()).as(e.getKey()).isEqualByComparingTo(in.orElseThrow());
+      assertThat(m.get().rates().outputPerMillion().orElseThrow()).as(e.getKey()).isEqualByComparingTo(out.orElseThrow());
+    }
+    assertThat(checked).isGreaterThan(20);
+  }
+
   @Test
   void read_negativePriceStrict_failsNamingKeyAndLine() {
     String json = "{\n  \"good\": {\"litellm_provider\": \"openai\", \"mode\": \"chat\", \"input_cost_per_token\": 1e-06},\n"
