@@ -7,13 +7,19 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.util.ShapeUtils;
@@ -62,11 +68,14 @@ public final class ScatterChart {
     private String subtitle = "";
     private String xAxis = "";
     private String yAxis = "";
+    private String xFormat = "";
     private final List<String> labels = new ArrayList<>();
     private final List<double[]> points = new ArrayList<>();
     private int[] front = new int[0];
     private int recommended = -1;
     private boolean simulated;
+    private final List<double[]> limits = new ArrayList<>();
+    private final List<String> limitLabels = new ArrayList<>();
 
     private Builder() {}
 
@@ -115,6 +124,19 @@ public final class ScatterChart {
     }
 
     /**
+     * The tick-label format of the x axis, a {@link java.text.DecimalFormat} pattern such as {@code "$#,##0"};
+     * JFreeChart's automatic format by default.
+     *
+     * @param pattern the pattern
+     * @return this builder
+     */
+    public Builder xFormat(String pattern) {
+      new DecimalFormat(ChartStyle.requireText(pattern, "xFormat"));
+      this.xFormat = pattern;
+      return this;
+    }
+
+    /**
      * Adds a candidate; its index is the number of points added before it.
      *
      * @param label the candidate's name, shown beside the point
@@ -151,6 +173,32 @@ public final class ScatterChart {
      */
     public Builder recommended(int index) {
       this.recommended = index;
+      return this;
+    }
+
+    /**
+     * A vertical dashed line, e.g. the budget; drawn only if it falls within the points' range.
+     *
+     * @param x where, in x-axis units
+     * @param label its label, e.g. {@code "budget $500/month"}
+     * @return this builder
+     */
+    public Builder xLimit(double x, String label) {
+      limits.add(new double[] {0, ChartStyle.requireFinite(x, "xLimit")});
+      limitLabels.add(ChartStyle.requireText(label, "label"));
+      return this;
+    }
+
+    /**
+     * A horizontal dashed line, e.g. a latency SLO; drawn only if it falls within the points' range.
+     *
+     * @param y where, in y-axis units
+     * @param label its label, e.g. {@code "SLO: p95 TTFT 1,000 ms"}
+     * @return this builder
+     */
+    public Builder yLimit(double y, String label) {
+      limits.add(new double[] {1, ChartStyle.requireFinite(y, "yLimit")});
+      limitLabels.add(ChartStyle.requireText(label, "label"));
       return this;
     }
 
@@ -247,6 +295,9 @@ public final class ScatterChart {
       ChartStyle.axis(x);
       ChartStyle.axis(y);
       widenDegenerateRange(x, 0);
+      if (!xFormat.isEmpty()) {
+        x.setNumberFormatOverride(new DecimalFormat(xFormat, DecimalFormatSymbols.getInstance(Locale.ROOT)));
+      }
       widenDegenerateRange(y, 1);
 
       XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
@@ -279,13 +330,40 @@ public final class ScatterChart {
       plot.setDomainGridlinePaint(ChartStyle.GRID);
       plot.setRangeGridlinePaint(ChartStyle.GRID);
       plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+      double minX = Double.POSITIVE_INFINITY;
+      double maxX = Double.NEGATIVE_INFINITY;
+      for (double[] p : points) {
+        minX = Math.min(minX, p[0]);
+        maxX = Math.max(maxX, p[0]);
+      }
       for (int i = 0; i < points.size(); i++) {
-        String text = "  " + labels.get(i) + (i == recommended ? "  (recommended)" : "");
-        XYTextAnnotation label = new XYTextAnnotation(text, points.get(i)[0], points.get(i)[1]);
+        String name = labels.get(i) + (i == recommended ? " (recommended)" : "");
+        // Labels of points in the right part of the plot go to their left, so that they are not cut off.
+        boolean leftOfPoint = maxX > minX && points.get(i)[0] > minX + 0.6 * (maxX - minX);
+        XYTextAnnotation label = new XYTextAnnotation(leftOfPoint ? name + "   " : "   " + name,
+            points.get(i)[0], points.get(i)[1]);
         label.setFont(i == recommended ? ChartStyle.LABEL_BOLD : ChartStyle.LABEL);
         label.setPaint(ChartStyle.TEXT);
-        label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+        label.setTextAnchor(leftOfPoint ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
         plot.addAnnotation(label);
+      }
+      for (int m = 0; m < limits.size(); m++) {
+        ValueMarker marker = new ValueMarker(limits.get(m)[1]);
+        marker.setPaint(ChartStyle.SIMULATED);
+        marker.setStroke(ChartStyle.DASHED);
+        marker.setLabel(limitLabels.get(m));
+        marker.setLabelFont(ChartStyle.LABEL);
+        marker.setLabelPaint(ChartStyle.SIMULATED);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 230));
+        if (limits.get(m)[0] == 0) {
+          marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+          marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+          plot.addDomainMarker(marker, Layer.BACKGROUND);
+        } else {
+          marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+          marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+          plot.addRangeMarker(marker, Layer.BACKGROUND);
+        }
       }
       JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
       ChartStyle.apply(chart, subtitle, simulated);
