@@ -1,7 +1,10 @@
 package dev.tradeoff.api.routing;
 
-import dev.tradeoff.api.routing.internal.HotScorer;
-import dev.tradeoff.api.routing.internal.LinearUtilityScorer;
+import dev.tradeoff.pareto.Criterion;
+import dev.tradeoff.pareto.Normalization;
+import dev.tradeoff.pareto.RouterScorer;
+import dev.tradeoff.pareto.ScoringModel;
+import dev.tradeoff.pareto.UtilityCurve;
 
 /** The ready-made policies of {@link RoutingPolicy}; each allocation-free and stateless. */
 final class Policies {
@@ -89,24 +92,34 @@ final class Policies {
     }
   }
 
+  /**
+   * Scores through {@code tradeoff-pareto}'s allocation-free {@link RouterScorer}: a fixed-bounds weighted-sum
+   * model of four criteria, compiled once.
+   */
   static final class WeightedUtility implements RoutingPolicy {
     static final int CRITERIA = 4;
-    private final HotScorer scorer;
+    private final RouterScorer scorer;
     private final UtilityWeights weights;
-    /** Keeps gathered values finite and inside what any scorer accepts. */
+    /** Keeps the cost column finite (the scorer rejects infinities); costs past the bound score 0 anyway. */
     private final double costCap;
 
     WeightedUtility(UtilityWeights w) {
       this.weights = w;
-      double maxTtft = w.maxTtft().toNanos();
-      double slo = w.ttftSlo().map(d -> (double) d.toNanos()).orElse(Double.NaN);
-      this.scorer = new LinearUtilityScorer(
-          new double[] {w.cost(), w.ttft(), w.throughput(), w.errorRate()},
-          new double[] {0, 0, 0, 0},
-          new double[] {w.maxCostUsd(), maxTtft, w.maxTokensPerSecond(), 1},
-          new boolean[] {false, false, true, false},
-          new double[] {Double.NaN, slo, Double.NaN, Double.NaN});
-      this.costCap = w.maxCostUsd() * 1e6;
+      double maxTtftMs = w.maxTtft().toNanos() / 1e6;
+      Criterion ttft = Criterion.minimize("ttftMs").weighted(w.ttft()).withReference(0, maxTtftMs);
+      if (w.ttftSlo().isPresent()) {
+        ttft = ttft.withUtility(UtilityCurve.slo(w.ttftSlo().get().toNanos() / 1e6));
+      }
+      this.scorer = ScoringModel.builder()
+          .addCriteria(Criterion.minimize("costUsd").weighted(w.cost()).withReference(0, w.maxCostUsd()))
+          .addCriteria(ttft)
+          .addCriteria(Criterion.maximize("outputTokensPerSecond").weighted(w.throughput())
+              .withReference(0, w.maxTokensPerSecond()))
+          .addCriteria(Criterion.minimize("errorRate").weighted(w.errorRate()).withReference(0, 1))
+          .normalization(Normalization.FIXED_BOUNDS)
+          .build()
+          .routerScorer();
+      this.costCap = w.maxCostUsd() * 2;
     }
 
     @Override
@@ -118,7 +131,7 @@ final class Policies {
         int i = Long.numberOfTrailingZeros(m);
         int base = k * CRITERIA;
         values[base] = Math.min(ctx.estimatedCostUsd(i), costCap);
-        values[base + 1] = ctx.ttftNanos(i);
+        values[base + 1] = ctx.ttftNanos(i) * 1e-6;
         values[base + 2] = ctx.outputTokensPerSecond(i);
         values[base + 3] = ctx.errorRate(i);
         rows[k++] = i;

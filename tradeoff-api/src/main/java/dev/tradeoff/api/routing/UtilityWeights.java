@@ -12,8 +12,12 @@ import org.immutables.value.Value;
  * better). Each is normalised against fixed bounds — {@code [0, maxCostUsd]}, {@code [0, maxTtft]},
  * {@code [0, maxTokensPerSecond]}, {@code [0, 1]} — not against the current set of candidates, so that a
  * candidate's score never depends on which others happen to be eligible (no rank reversal) and values
- * beyond a bound simply saturate. With a {@link #ttftSlo()}, time to first token is scored by a threshold
- * curve whose utility drops sharply past the SLO.
+ * beyond a bound simply saturate. With a {@link #ttftSlo()}, time to first token is scored by {@code
+ * tradeoff-pareto}'s SLO curve: values and the bound {@link #maxTtft()} pass through {@code v = x + 9 ×
+ * max(0, x − slo)} before normalisation, so a millisecond past the SLO weighs {@link
+ * dev.tradeoff.pareto.UtilityCurve#DEFAULT_PENALTY_SLOPE} (10) times one within it. Keep {@code maxTtft}
+ * within a few times the SLO, or the SLO's own range shrinks to a sliver of the scale. The scoring itself is {@code tradeoff-pareto}'s {@link dev.tradeoff.pareto.RouterScorer} (weighted
+ * sum, fixed bounds), compiled once when the policy is made; the weights' ratios are what matter.
  *
  * <pre>{@code
  * UtilityWeights w = UtilityWeights.builder()
@@ -117,7 +121,7 @@ public interface UtilityWeights {
   }
 
   /**
-   * A time-to-first-token SLO: past it, ttft utility falls sharply.
+   * A time-to-first-token SLO: past it, each unit of ttft counts ten times.
    *
    * @return the SLO, empty by default (linear utility up to {@link #maxTtft()})
    */

@@ -138,6 +138,32 @@ final class RouterTest {
   }
 
   @Test
+  void explain_weightedUtility_scoresWithFixedBoundsThroughTheParetoScorer() {
+    Router r = router(RoutingPolicy.weightedUtility(UtilityWeights.builder().cost(3).ttft(1).throughput(0)
+        .errorRate(0).maxCostUsd(0.01).maxTtft(Duration.ofSeconds(1)).build()));
+    RouteExplanation why = r.explain(plain(10_000, 500));
+    // cheap: cost 0.0012 of 0.01, ttft 800 of 1000 ms -> (3 × 0.88 + 1 × 0.2) / 4 = 0.71
+    assertThat(why.candidates().get(0).score().getAsDouble()).isCloseTo(0.71, within(1e-12));
+    // fast: cost 0.012 (past the bound: 0), ttft 200 ms -> (0 + 0.8) / 4 = 0.2
+    assertThat(why.candidates().get(1).score().getAsDouble()).isCloseTo(0.2, within(1e-12));
+    assertThat(why.chosen()).hasValue("cheap");
+  }
+
+  @Test
+  void select_weightedUtilityWithTtftSlo_penalisesTheSlowCandidate() {
+    UtilityWeights w = UtilityWeights.builder().cost(1).ttft(1).throughput(0).errorRate(0)
+        .maxCostUsd(0.01).maxTtft(Duration.ofSeconds(1)).build();
+    Router plainRouter = router(RoutingPolicy.weightedUtility(w));
+    Router sloRouter = router(RoutingPolicy.weightedUtility(
+        UtilityWeights.builder().from(w).ttftSlo(Duration.ofMillis(500)).build()));
+    RouteRequest req = plain(10_000, 500);
+    assertThat(plainRouter.id(plainRouter.select(req))).isEqualTo("cheap");
+    // Past a 500 ms SLO each ms counts 10 times (the bound too: 1 s becomes 5.5 s): cheap's 800 ms scores
+    // 1 - 3500 / 5500 instead of 1 - 800 / 1000, which costs it the win (0.62 against mid's 0.68).
+    assertThat(sloRouter.id(sloRouter.select(req))).isEqualTo("mid");
+  }
+
+  @Test
   void select_afterConsecutiveFailures_ejectsAndLaterProbes() {
     Router r = Router.builder().candidates(ALL).policy(RoutingPolicy.cheapestMeetingSlo(Duration.ofSeconds(1)))
         .clock(clock).seed(1)
