@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Which LLM provider, model and deployment plan to use, with numbers.",
     subcommands = {
+        DemoCommand.class,
         PriceCommand.class,
         ParetoCommand.class,
         BenchCommand.class,
