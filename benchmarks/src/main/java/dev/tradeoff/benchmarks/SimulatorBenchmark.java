@@ -8,7 +8,7 @@ import dev.tradeoff.api.routing.sim.Distribution;
 import dev.tradeoff.api.routing.sim.Incident;
 import dev.tradeoff.api.routing.sim.LatencyModel;
 import dev.tradeoff.api.routing.sim.RateLimit;
-import dev.tradeoff.api.routing.sim.Scenario;
+import dev.tradeoff.api.routing.sim.TrafficScenario;
 import dev.tradeoff.api.routing.sim.SimulatedCandidate;
 import dev.tradeoff.api.routing.sim.SimulationResult;
 import dev.tradeoff.api.routing.sim.TokenMix;
@@ -65,13 +65,13 @@ public class SimulatorBenchmark {
   @Param({"cheapest-slo", "round-robin", "p2c", "utility"})
   public String policy;
 
-  private Scenario scenario;
+  private TrafficScenario scenario;
   private RoutingPolicy routingPolicy;
 
   @Setup(Level.Trial)
   public void setUp() {
     PriceCatalog catalog = PriceCatalog.bundled();
-    Scenario.Builder b = Scenario.builder()
+    TrafficScenario.Builder b = TrafficScenario.builder()
         .seed(2026)
         .duration(Duration.ofSeconds(REQUESTS / RATE))
         .arrivals(ArrivalProcess.poisson(RATE))

@@ -3,6 +3,7 @@ package dev.tradeoff.api.routing.sim;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import dev.tradeoff.metrics.stats.LatencyHistogram;
 import org.HdrHistogram.AbstractHistogram;
 
 /**
@@ -143,7 +144,60 @@ public final class Distribution {
       long v = i == 0 ? histogram.getMinValue() : histogram.getValueAtPercentile(pct);
       q[i] = v * unitsPerValue;
     }
-    return new Distribution(Kind.EMPIRICAL, 0, 0, q);
+    return ofQuantiles(q);
+  }
+
+  /**
+   * The distribution measured by {@code tradeoff-metrics} (a TTFT, TPOT or end-to-end histogram of a load
+   * run), kept as 2,049 quantiles and sampled by inverse CDF.
+   *
+   * @param histogram a non-empty histogram of nanoseconds
+   * @param unitsPerNanosecond multiplies every value (e.g. {@code 1e-6} for milliseconds), finite and
+   *     {@code > 0}
+   * @return the distribution
+   * @throws IllegalArgumentException if the histogram is empty or the factor is not positive and finite
+   */
+  public static Distribution fromHistogram(LatencyHistogram histogram, double unitsPerNanosecond) {
+    Objects.requireNonNull(histogram, "histogram");
+    requirePositive("unitsPerNanosecond", unitsPerNanosecond);
+    if (histogram.count() == 0) {
+      throw new IllegalArgumentException("histogram must not be empty, but had 0 values");
+    }
+    double[] q = new double[HISTOGRAM_QUANTILES + 1];
+    for (int i = 0; i <= HISTOGRAM_QUANTILES; i++) {
+      q[i] = (i == 0 ? histogram.minNanos() : histogram.percentileNanos(100.0 * i / HISTOGRAM_QUANTILES))
+          * unitsPerNanosecond;
+    }
+    return ofQuantiles(q);
+  }
+
+  /**
+   * A distribution from ascending, evenly spaced quantiles (0th to 100th percentile).
+   *
+   * @param sortedQuantiles ascending, non-negative, at least one
+   * @return the distribution
+   */
+  static Distribution ofQuantiles(double[] sortedQuantiles) {
+    return new Distribution(Kind.EMPIRICAL, 0, 0, sortedQuantiles);
+  }
+
+  /**
+   * The reciprocal distribution scaled: draws {@code factor / x} (e.g. tokens per second from time per output
+   * token). Empirical distributions only; quantiles reverse order.
+   *
+   * @param factor the numerator
+   * @return the distribution
+   */
+  Distribution reciprocal(double factor) {
+    if (kind != Kind.EMPIRICAL) {
+      throw new IllegalStateException("reciprocal needs an empirical distribution, but was " + kind);
+    }
+    double[] r = new double[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      double x = sorted[sorted.length - 1 - i];
+      r[i] = x > 0 ? factor / x : Double.MAX_VALUE;
+    }
+    return ofQuantiles(r);
   }
 
   /**

@@ -59,7 +59,7 @@ final class Engine {
     }
   }
 
-  private final Scenario scenario;
+  private final TrafficScenario scenario;
   private final String policyName;
   private final Router router;
   private final SimClock clock = new SimClock();
@@ -139,7 +139,7 @@ final class Engine {
   private double runningCost;
   private long exhaustedAt = -1;
 
-  Engine(Scenario s, RoutingPolicy policy) {
+  Engine(TrafficScenario s, RoutingPolicy policy) {
     this.scenario = s;
     this.policyName = policy.name();
     this.seed = s.seed();

@@ -1,5 +1,7 @@
 package dev.tradeoff.api.routing.sim;
 
+import dev.tradeoff.metrics.stats.LatencyMetric;
+import dev.tradeoff.metrics.stats.MetricsSummary;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -44,6 +46,32 @@ public final class LatencyModel {
   public static LatencyModel of(Distribution ttftMillis, Distribution tokensPerSecond) {
     return new LatencyModel(Objects.requireNonNull(ttftMillis, "ttftMillis"),
         Objects.requireNonNull(tokensPerSecond, "tokensPerSecond"), Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The model a {@code tradeoff-metrics} load run measured: time to first token from its {@link
+   * LatencyMetric#TTFT} histogram and the output rate from its {@link LatencyMetric#TPOT} histogram
+   * (tokens per second = 1 / time per output token, quantile by quantile).
+   *
+   * <pre>{@code
+   * MetricsSummary measured = loadRun.summaries().get("openai/gpt-4o-mini");
+   * LatencyModel model = LatencyModel.fromMeasurements(measured);
+   * }</pre>
+   *
+   * @param summary a summary with non-empty TTFT and TPOT histograms
+   * @return the model
+   * @throws IllegalArgumentException if either histogram is empty
+   */
+  public static LatencyModel fromMeasurements(MetricsSummary summary) {
+    Objects.requireNonNull(summary, "summary");
+    if (summary.histogram(LatencyMetric.TTFT).count() == 0 || summary.histogram(LatencyMetric.TPOT).count() == 0) {
+      throw new IllegalArgumentException("summary must have TTFT and TPOT measurements, but " + summary.label()
+          + " has " + summary.histogram(LatencyMetric.TTFT).count() + " and "
+          + summary.histogram(LatencyMetric.TPOT).count());
+    }
+    Distribution ttft = Distribution.fromHistogram(summary.histogram(LatencyMetric.TTFT), 1e-6);
+    Distribution tpotNanos = Distribution.fromHistogram(summary.histogram(LatencyMetric.TPOT), 1);
+    return of(ttft, tpotNanos.reciprocal(1e9));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tradeoff.api.routing.sim;
 
 import dev.tradeoff.api.routing.Candidate;
+import dev.tradeoff.metrics.stats.MetricsSummary;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,21 @@ public record SimulatedCandidate(Candidate candidate, LatencyModel latency, Rate
    */
   public static SimulatedCandidate of(Candidate candidate, LatencyModel latency) {
     return new SimulatedCandidate(candidate, latency, RateLimit.none(), 0);
+  }
+
+  /**
+   * A candidate that behaves as a {@code tradeoff-metrics} load run measured it: its latency model from the
+   * run's TTFT and TPOT histograms ({@link LatencyModel#fromMeasurements}) and its background error rate from
+   * the run's error rate.
+   *
+   * @param candidate the routing candidate
+   * @param summary the measured summary
+   * @return the simulated candidate
+   * @throws IllegalArgumentException if the summary lacks TTFT or TPOT measurements
+   */
+  public static SimulatedCandidate fromMeasurements(Candidate candidate, MetricsSummary summary) {
+    return new SimulatedCandidate(candidate, LatencyModel.fromMeasurements(summary), RateLimit.none(),
+        Math.min(1, Math.max(0, summary.errorRate())));
   }
 
   /**

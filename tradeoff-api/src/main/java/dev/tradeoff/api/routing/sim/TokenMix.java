@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * tokens and its requirements (capabilities, regions, urgency). The simulator takes the drawn output as
  * both the router's expectation and what the candidate then generates.
  *
- * <p>The simulator draws a pool of requests once per scenario (see {@link Scenario.Builder#requestPoolSize})
+ * <p>The simulator draws a pool of requests once per scenario (see {@link TrafficScenario.Builder#requestPoolSize})
  * from its own seeded stream and then picks from the pool, so every policy sees the same requests in the
  * same order and the hot loop allocates nothing.
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs routing policies against a {@link Scenario} in simulated time: a discrete-event simulation,
+ * Runs routing policies against a {@link TrafficScenario} in simulated time: a discrete-event simulation,
  * deterministic for a given seed, driving the real {@link dev.tradeoff.api.routing.Router} (filters, health,
  * failover, retry budget) on a simulated clock.
  *
@@ -57,7 +57,7 @@ public final class TrafficSimulator {
    * @throws IllegalArgumentException if a candidate cannot be priced or routed (see {@link
    *     dev.tradeoff.api.routing.Router.Builder#build()})
    */
-  public static SimulationResult run(Scenario scenario, RoutingPolicy policy) {
+  public static SimulationResult run(TrafficScenario scenario, RoutingPolicy policy) {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(policy, "policy");
     return new Engine(scenario, policy).run();
@@ -70,7 +70,7 @@ public final class TrafficSimulator {
    * @param policies the policies
    * @return one result per policy, in order
    */
-  public static List<SimulationResult> compare(Scenario scenario, List<RoutingPolicy> policies) {
+  public static List<SimulationResult> compare(TrafficScenario scenario, List<RoutingPolicy> policies) {
     List<SimulationResult> out = new ArrayList<>(policies.size());
     for (RoutingPolicy p : policies) {
       out.add(run(scenario, p));

@@ -18,8 +18,8 @@ final class TrafficSimulatorTest {
   private static final int RATE = 100;
 
   /** Three candidates: "a" cheapest, then "b", then "c"; all meet a 2 s TTFT SLO. */
-  private static Scenario.Builder threeProviders() {
-    return Scenario.builder()
+  private static TrafficScenario.Builder threeProviders() {
+    return TrafficScenario.builder()
         .seed(7)
         .duration(Duration.ofSeconds(40))
         .arrivals(ArrivalProcess.poisson(RATE))
@@ -50,7 +50,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_providerDownFrom10To20Seconds_trafficMovesAwayWithinABoundAndComesBack() {
-    Scenario s = threeProviders()
+    TrafficScenario s = threeProviders()
         .addIncident(Incident.outage("a", Duration.ofSeconds(10), Duration.ofSeconds(20)))
         .build();
     SimulationResult r = TrafficSimulator.run(s, RoutingPolicy.cheapestMeetingSlo(Duration.ofSeconds(2)));
@@ -86,7 +86,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_sameScenarioTwice_isIdentical() {
-    Scenario s = threeProviders().addIncident(Incident.errorBurst("b", Duration.ofSeconds(5),
+    TrafficScenario s = threeProviders().addIncident(Incident.errorBurst("b", Duration.ofSeconds(5),
         Duration.ofSeconds(15), 0.3)).build();
     RoutingPolicy p = RoutingPolicy.powerOfTwoChoices();
     assertThat(TrafficSimulator.run(s, p)).isEqualTo(TrafficSimulator.run(s, p));
@@ -94,7 +94,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void compare_severalPolicies_seeIdenticalTraffic() {
-    Scenario s = threeProviders().duration(Duration.ofSeconds(10)).build();
+    TrafficScenario s = threeProviders().duration(Duration.ofSeconds(10)).build();
     List<SimulationResult> results = TrafficSimulator.compare(s, List.of(
         RoutingPolicy.cheapestMeetingSlo(Duration.ofSeconds(2)), RoutingPolicy.fastest(),
         RoutingPolicy.roundRobin(), RoutingPolicy.weightedRandom(), RoutingPolicy.powerOfTwoChoices()));
@@ -108,7 +108,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_withOutagesRateLimitsAndNoRetries_accountsForEveryRequest() {
-    Scenario s = threeProviders()
+    TrafficScenario s = threeProviders()
         .duration(Duration.ofSeconds(20))
         .maxAttempts(2)
         .retryBudget(RetryBudgetConfig.builder().retryRatio(0.05).minRetriesPerSecond(0).build())
@@ -130,7 +130,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_allCandidatesFiltered_failsEveryRequestWithNoCandidate() {
-    Scenario s = Scenario.builder().duration(Duration.ofSeconds(1)).arrivals(ArrivalProcess.constant(10))
+    TrafficScenario s = TrafficScenario.builder().duration(Duration.ofSeconds(1)).arrivals(ArrivalProcess.constant(10))
         .tokenMix(TokenMix.fixed(500_000, 10))
         .addCandidate(SimulatedCandidate.of(dev.tradeoff.api.routing.Candidate.builder().id("small")
             .price(SimFixtures.price("lab/s", "1", null, "1")).contextWindowTokens(8_000).build(),
@@ -143,7 +143,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_fixedMix_costIsTheExactArithmetic() {
-    Scenario s = Scenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(10))
+    TrafficScenario s = TrafficScenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(10))
         .tokenMix(TokenMix.of(Distribution.constant(1_000), Distribution.constant(200), 0.25,
             dev.tradeoff.api.routing.RouteRequest.builder().build()))
         .addCandidate(SimFixtures.candidate("x", SimFixtures.price("lab/x", "0.15", "0.075", "0.60"), 100, 50))
@@ -160,7 +160,7 @@ final class TrafficSimulatorTest {
     // Half the requests (by construction of the mix) cross the 200k threshold.
     TokenMix mix = TokenMix.mixture(new double[] {1, 1}, TokenMix.fixed(100_000, 1_000),
         TokenMix.fixed(300_000, 1_000));
-    Scenario s = Scenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(10))
+    TrafficScenario s = TrafficScenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(10))
         .tokenMix(mix).requestPoolSize(2_000)
         .addCandidate(SimFixtures.candidate("g", SimFixtures.tiered("lab/g", 200_000, "1.25", "10", "2.50", "15"),
             100, 50))
@@ -184,7 +184,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_fixedLatency_percentilesMatchTheModel() {
-    Scenario s = Scenario.builder().duration(Duration.ofSeconds(5)).arrivals(ArrivalProcess.poisson(50))
+    TrafficScenario s = TrafficScenario.builder().duration(Duration.ofSeconds(5)).arrivals(ArrivalProcess.poisson(50))
         .tokenMix(TokenMix.fixed(1_000, 101))
         .addCandidate(SimFixtures.candidate("x", SimFixtures.price("lab/x", "1", null, "1"), 500, 100))
         .build();
@@ -197,7 +197,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_latencySpike_slowsOnlyTheSpikeWindow() {
-    Scenario.Builder base = Scenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(20))
+    TrafficScenario.Builder base = TrafficScenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(20))
         .tokenMix(TokenMix.fixed(100, 11))
         .addCandidate(SimFixtures.candidate("x", SimFixtures.price("lab/x", "1", null, "1"), 100, 100));
     SimulationResult calm = TrafficSimulator.run(base.build(), RoutingPolicy.roundRobin());
@@ -211,7 +211,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_requestRateLimit_rejectsWhatExceedsTheBucket() {
-    Scenario s = Scenario.builder().duration(Duration.ofSeconds(120)).arrivals(ArrivalProcess.constant(20))
+    TrafficScenario s = TrafficScenario.builder().duration(Duration.ofSeconds(120)).arrivals(ArrivalProcess.constant(20))
         .tokenMix(TokenMix.fixed(100, 10)).maxAttempts(1)
         .health(HealthConfig.disabled()) // by default 429s count against health and would eject it
         .addCandidate(SimFixtures.candidate("x", SimFixtures.price("lab/x", "1", null, "1"), 50, 100)
@@ -226,7 +226,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_concurrencyLimit_failsOverToTheOtherCandidate() {
-    Scenario s = Scenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(100))
+    TrafficScenario s = TrafficScenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(100))
         .tokenMix(TokenMix.fixed(100, 101))
         .addCandidate(SimFixtures.candidate("small", SimFixtures.price("lab/s", "0.1", null, "0.1"), 100, 100)
             .withRateLimit(RateLimit.builder().maxConcurrent(10).build()))
@@ -243,7 +243,7 @@ final class TrafficSimulatorTest {
 
   @Test
   void run_budget_reportsWhenItWasExhausted() {
-    Scenario s = Scenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(10))
+    TrafficScenario s = TrafficScenario.builder().duration(Duration.ofSeconds(10)).arrivals(ArrivalProcess.constant(10))
         .tokenMix(TokenMix.fixed(1_000_000, 0))
         .addCandidate(SimFixtures.candidate("x", SimFixtures.price("lab/x", "1", null, "1"), 10, 100))
         .budgetUsd(new BigDecimal("50.5"))
@@ -257,11 +257,11 @@ final class TrafficSimulatorTest {
 
   @Test
   void scenario_badValues_areRejectedWithTheirNames() {
-    assertThatThrownBy(() -> Scenario.builder().duration(Duration.ZERO))
+    assertThatThrownBy(() -> TrafficScenario.builder().duration(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("duration must be in (0, 30 days], but was PT0S");
-    assertThatThrownBy(() -> Scenario.builder().maxAttempts(0)).hasMessage("maxAttempts must be in [1, 64], but was 0");
-    assertThatThrownBy(() -> Scenario.builder().duration(Duration.ofSeconds(1)).build())
+    assertThatThrownBy(() -> TrafficScenario.builder().maxAttempts(0)).hasMessage("maxAttempts must be in [1, 64], but was 0");
+    assertThatThrownBy(() -> TrafficScenario.builder().duration(Duration.ofSeconds(1)).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("duration, arrivals and tokenMix must be set, but arrivals was not");
     assertThatThrownBy(() -> threeProviders().addIncident(Incident.outage("zz", Duration.ZERO, Duration.ofSeconds(1)))

@@ -22,7 +22,7 @@ import java.util.Set;
  * the same candidate, identical latency draws).
  *
  * <pre>{@code
- * Scenario s = Scenario.builder()
+ * TrafficScenario s = TrafficScenario.builder()
  *     .seed(42)
  *     .duration(Duration.ofMinutes(5))
  *     .arrivals(ArrivalProcess.poisson(300))
@@ -37,7 +37,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
-public final class Scenario {
+public final class TrafficScenario {
 
   /** Default attempts per request, the first included: 3. */
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -64,7 +64,7 @@ public final class Scenario {
   private final Duration timelineBucket;
   private final int requestPoolSize;
 
-  private Scenario(Builder b) {
+  private TrafficScenario(Builder b) {
     this.seed = b.seed;
     this.duration = b.duration;
     this.arrivals = b.arrivals;
@@ -227,10 +227,10 @@ public final class Scenario {
   }
 
   /**
-   * Builds a {@link Scenario}; setters reject bad values at once, {@link #build()} checks the whole.
+   * Builds a {@link TrafficScenario}; setters reject bad values at once, {@link #build()} checks the whole.
    *
    * <pre>{@code
-   * Scenario.builder().duration(Duration.ofSeconds(30)).arrivals(ArrivalProcess.constant(100))
+   * TrafficScenario.builder().duration(Duration.ofSeconds(30)).arrivals(ArrivalProcess.constant(100))
    *     .tokenMix(TokenMix.fixed(1_000, 200)).addCandidate(c).build();
    * }</pre>
    */
@@ -453,7 +453,7 @@ public final class Scenario {
      * @throws IllegalStateException if duration, arrivals, token mix or candidates are missing, candidate
      *     ids repeat, or an incident or the fallback chain names an unknown candidate
      */
-    public Scenario build() {
+    public TrafficScenario build() {
       if (duration == null || arrivals == null || tokenMix == null) {
         throw new IllegalStateException("duration, arrivals and tokenMix must be set, but "
             + (duration == null ? "duration" : arrivals == null ? "arrivals" : "tokenMix") + " was not");
@@ -478,7 +478,7 @@ public final class Scenario {
           throw new IllegalStateException("fallbackChain ids must be among " + ids + ", but had \"" + id + "\"");
         }
       }
-      return new Scenario(this);
+      return new TrafficScenario(this);
     }
   }
 }
