@@ -121,6 +121,33 @@ final class RequestCostProperties {
     assertThat(m.cost(fromWire).total()).isEqualByComparingTo(m.cost(u).total());
   }
 
+  @Provide
+  Arbitrary<RequestOptions> options() {
+    return Combinators.combine(Arbitraries.of(ServiceTier.class), Arbitraries.of(DataResidency.class))
+        .as(RequestOptions::of);
+  }
+
+  /**
+   * Under every service tier and residency the handle and the exact path agree: both price (within the bound) or
+   * both refuse with {@link UnpricedUsageException} — the handle never returns $0 where the exact path would throw.
+   */
+  @Property(tries = 400)
+  void handle_agreesWithExactPathUnderEveryOption(
+      @ForAll("models") ModelPrice m, @ForAll("usages") Usage u, @ForAll("options") RequestOptions o) {
+    BigDecimal exact;
+    try {
+      exact = m.cost(u, o).total();
+    } catch (UnpricedUsageException e) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.handle(o).costUsd(u.input(), u.cacheRead(),
+          u.cacheWrite5m(), u.cacheWrite1h(), u.output(), u.reasoning())).isInstanceOf(UnpricedUsageException.class);
+      return;
+    }
+    double fast = m.handle(o).costUsd(u.input(), u.cacheRead(), u.cacheWrite5m(), u.cacheWrite1h(), u.output(),
+        u.reasoning());
+    assertThat(new BigDecimal(fast).subtract(exact).abs())
+        .isLessThanOrEqualTo(exact.multiply(BigDecimal.valueOf(PriceHandle.RELATIVE_ERROR_BOUND), MathContext.DECIMAL64));
+  }
+
   /** The hot-path handle agrees with the exact cost within its documented relative bound. */
   @Property(tries = 400)
   void handle_withinDocumentedErrorBound(@ForAll("models") ModelPrice m, @ForAll("usages") Usage u) {
