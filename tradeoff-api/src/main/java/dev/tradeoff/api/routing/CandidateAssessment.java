@@ -47,6 +47,16 @@ public record CandidateAssessment(
   /**
    * Copies the filter set (kept in {@link FilterReason} order).
    *
+   * @param id see the record component
+   * @param removedBy see the record component
+   * @param health see the record component
+   * @param estimatedCostUsd see the record component
+   * @param ttftNanos see the record component
+   * @param outputTokensPerSecond see the record component
+   * @param errorRate see the record component
+   * @param inFlight see the record component
+   * @param score see the record component
+   * @param chosen see the record component
    * @throws NullPointerException if a reference component is null
    */
   public CandidateAssessment {

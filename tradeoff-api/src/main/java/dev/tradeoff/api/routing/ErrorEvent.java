@@ -24,6 +24,9 @@ public record ErrorEvent(FailureKind kind, String message, long atNanos) {
   /**
    * Checks the components.
    *
+   * @param kind see the record component
+   * @param message see the record component
+   * @param atNanos see the record component
    * @throws NullPointerException if kind or message is null
    */
   public ErrorEvent {

@@ -29,6 +29,9 @@ public record RouteExplanation(String policy, Optional<String> chosen, List<Cand
   /**
    * Copies the list.
    *
+   * @param policy see the record component
+   * @param chosen see the record component
+   * @param candidates see the record component
    * @throws NullPointerException if a component is null
    */
   public RouteExplanation {

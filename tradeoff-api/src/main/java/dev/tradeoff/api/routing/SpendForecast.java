@@ -44,6 +44,12 @@ public record SpendForecast(
   /**
    * Checks the components.
    *
+   * @param month see the record component
+   * @param asOf see the record component
+   * @param monthToDate see the record component
+   * @param forecastMonthEnd see the record component
+   * @param observedFraction see the record component
+   * @param budget see the record component
    * @throws NullPointerException if a component is null
    */
   public SpendForecast {

@@ -34,6 +34,12 @@ public record StatsSnapshot(
   /**
    * Checks the components.
    *
+   * @param ttftNanos see the record component
+   * @param outputTokensPerSecond see the record component
+   * @param errorRate see the record component
+   * @param inFlight see the record component
+   * @param window see the record component
+   * @param lastError see the record component
    * @throws NullPointerException if window or lastError is null
    */
   public StatsSnapshot {

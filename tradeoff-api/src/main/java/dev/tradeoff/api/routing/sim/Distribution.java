@@ -61,7 +61,7 @@ public final class Distribution {
    * @param lo finite, {@code >= 0}
    * @param hi finite, {@code >= lo}
    * @return the distribution
-   * @throws IllegalArgumentException if a bound is negative, not finite, or hi < lo
+   * @throws IllegalArgumentException if a bound is negative, not finite, or {@code hi < lo}
    */
   public static Distribution uniform(double lo, double hi) {
     requireNonNegative("lo", lo);
@@ -91,7 +91,7 @@ public final class Distribution {
    * @param median finite, {@code > 0}
    * @param p99 finite, {@code >= median}
    * @return the distribution
-   * @throws IllegalArgumentException if not positive and finite, or p99 < median
+   * @throws IllegalArgumentException if not positive and finite, or {@code p99 < median}
    */
   public static Distribution lognormal(double median, double p99) {
     requirePositive("median", median);

@@ -48,6 +48,13 @@ public record Incident(Kind kind, String candidateId, Duration from, Duration to
   /**
    * Checks the components.
    *
+   * @param kind see the record component
+   * @param candidateId see the record component
+   * @param from see the record component
+   * @param to see the record component
+   * @param failure see the record component
+   * @param failAfter see the record component
+   * @param factor see the record component
    * @throws IllegalArgumentException if the window is empty or negative, or the factor is out of range
    */
   public Incident {

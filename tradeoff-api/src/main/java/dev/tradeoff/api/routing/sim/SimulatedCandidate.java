@@ -29,6 +29,10 @@ public record SimulatedCandidate(Candidate candidate, LatencyModel latency, Rate
   /**
    * Checks the components.
    *
+   * @param candidate see the record component
+   * @param latency see the record component
+   * @param rateLimit see the record component
+   * @param errorRate see the record component
    * @throws IllegalArgumentException if the error rate is outside [0, 1]
    */
   public SimulatedCandidate {
