@@ -82,4 +82,13 @@ public interface SloTarget {
   static SloTarget of(Metric metric, double limit) {
     return ImmutableSloTarget.builder().metric(metric).limit(limit).build();
   }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static ImmutableSloTarget.Builder builder() {
+    return ImmutableSloTarget.builder();
+  }
 }

@@ -67,4 +67,13 @@ public interface TokenBucket {
   static TokenBucket of(double inputTokens, double outputTokens, double weight) {
     return ImmutableTokenBucket.builder().inputTokens(inputTokens).outputTokens(outputTokens).weight(weight).build();
   }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static ImmutableTokenBucket.Builder builder() {
+    return ImmutableTokenBucket.builder();
+  }
 }

@@ -160,4 +160,13 @@ public interface WeeklyShape {
     }
     return ImmutableWeeklyShape.builder().weights(list).build();
   }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static ImmutableWeeklyShape.Builder builder() {
+    return ImmutableWeeklyShape.builder();
+  }
 }

@@ -127,4 +127,13 @@ public interface WorkloadStats {
     }
     return TrafficPattern.DIURNAL;
   }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static ImmutableWorkloadStats.Builder builder() {
+    return ImmutableWorkloadStats.builder();
+  }
 }

@@ -1,0 +1,50 @@
+package dev.tradeoff.api.report;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.tradeoff.pricing.tco.TcoResult;
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+
+/**
+ * One candidate's total cost of ownership over the horizon ({@code tradeoff-pricing}'s {@code TcoResult}: every
+ * month's cost and cumulative totals, nominal and discounted), and the month it breaks even against the incumbent.
+ *
+ * <pre>{@code
+ * for (TcoLine t : report.tco()) {
+ *   System.out.println(t.candidate() + ": " + t.result().total() + " over 3 years, break-even month "
+ *       + t.breakEvenMonth());
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableTcoLine.class)
+@JsonDeserialize(as = ImmutableTcoLine.class)
+public interface TcoLine {
+
+  /** @return the candidate's name */
+  String candidate();
+
+  /** @return the month-by-month projection */
+  TcoResult result();
+
+  /**
+   * The first month (1-based) from which this candidate's cumulative cost stays at or below the incumbent's.
+   *
+   * @return the month; empty for the incumbent itself, without an incumbent, or if it never breaks even
+   */
+  OptionalInt breakEvenMonth();
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static ImmutableTcoLine.Builder builder() {
+    return ImmutableTcoLine.builder();
+  }
+}
