@@ -95,7 +95,9 @@ public final class LiteLlmReader {
   /** One entry's mapping before ids are assigned. */
   private static final class Mapped {
     final String key;
-    final Node node;
+    Node node;
+    final int line;
+    final int column;
     String provider;
     String id;
     ImmutableModelPrice.Builder builder;
@@ -104,6 +106,8 @@ public final class LiteLlmReader {
     Mapped(String key, Node node) {
       this.key = key;
       this.node = node;
+      this.line = node.line();
+      this.column = node.column();
     }
   }
 
@@ -111,37 +115,31 @@ public final class LiteLlmReader {
     if (!Provenance.AS_OF.matcher(asOf).matches()) {
       throw dev.tradeoff.pricing.InvalidValueException.of("asOf", "yyyy, yyyy-MM or yyyy-MM-dd", "\"" + asOf + "\"");
     }
-    Node root = JsonTree.parse(in, file);
-    if (root.kind() != Kind.OBJECT) {
-      throw CatalogFormatException.of("the LiteLLM map must be a JSON object, but was " + root.kind(), file,
-          root.line(), root.column(), null, null, null);
-    }
     dev.tradeoff.pricing.catalog.ImmutableLoadResult.Builder result = LoadResult.builder();
     List<Mapped> mapped = new ArrayList<>();
     List<UnmappedField> unmapped = new ArrayList<>();
-    for (Map.Entry<String, Node> e : root.fields().entrySet()) {
-      String key = e.getKey();
-      Node node = e.getValue();
+    JsonTree.forEachEntry(in, file, (key, node) -> {
       if (node.kind() != Kind.OBJECT) {
         result.addSkipped(SkippedEntry.of(key, "not a model entry (a " + node.kind().name().toLowerCase(Locale.ROOT)
             + ")", node.line(), node.column()));
-        continue;
+        return;
       }
       Node modeNode = node.get("mode");
       String mode = modeNode != null && modeNode.kind() == Kind.STRING ? modeNode.text() : null;
       if (key.equals("sample_spec") || key.equals("fallback_generalizations")) {
         result.addSkipped(SkippedEntry.of(key, "LiteLLM documentation entry, not a model", node.line(), node.column()));
-        continue;
+        return;
       }
       if (mode == null || !TEXT_MODES.contains(mode)) {
         result.addSkipped(SkippedEntry.of(key, "mode " + (mode == null ? "missing" : "'" + mode + "'")
             + " is not a token-priced text-generation mode (chat, completion, responses)", node.line(), node.column()));
-        continue;
+        return;
       }
       Mapped m = new Mapped(key, node);
       List<UnmappedField> entryUnmapped = new ArrayList<>();
       try {
         map(m, file, asOf, entryUnmapped);
+        m.node = null; // the entry's tree is no longer needed
         mapped.add(m);
         unmapped.addAll(entryUnmapped);
       } catch (CatalogFormatException ex) {
@@ -150,7 +148,7 @@ public final class LiteLlmReader {
         }
         result.addSkipped(SkippedEntry.of(key, ex.problem(), ex.line(), ex.column()));
       }
-    }
+    });
     result.addAllUnmapped(unmapped);
     assignIds(mapped, result);
     List<ModelPrice> models = new ArrayList<>();
@@ -160,12 +158,12 @@ public final class LiteLlmReader {
       } catch (PricingException ex) {
         String problem = ex instanceof dev.tradeoff.pricing.InvalidValueException
             ? ((dev.tradeoff.pricing.InvalidValueException) ex).problem() : ex.getMessage();
-        CatalogFormatException located = CatalogFormatException.of(problem, file, m.node.line(),
-            m.node.column(), m.key, m.id, ex);
+        CatalogFormatException located = CatalogFormatException.of(problem, file, m.line, m.column, m.key,
+            m.id, ex);
         if (loadMode == LoadMode.STRICT) {
           throw located;
         }
-        result.addSkipped(SkippedEntry.of(m.key, problem, m.node.line(), m.node.column()));
+        result.addSkipped(SkippedEntry.of(m.key, problem, m.line, m.column));
       }
     }
     return result.catalog(PriceCatalog.of(models)).build();
@@ -198,7 +196,8 @@ public final class LiteLlmReader {
         f.child(field);
         continue;
       }
-      Matcher tier = TIER_FIELD.matcher(field);
+      // Only *_above_Nk_tokens fields can be tiers; skip the regex for the other ~95% of fields.
+      Matcher tier = field.contains("_above_") ? TIER_FIELD.matcher(field) : null;
       if (BASE.containsKey(field)) {
         base.put(BASE.get(field), perMillion(f, field, fingerprint));
       } else if (field.equals("input_cost_per_token_cache_hit")) {
@@ -215,7 +214,7 @@ public final class LiteLlmReader {
         flex.put(FLEX.get(field), perMillion(f, field, fingerprint));
       } else if (PRIORITY.containsKey(field)) {
         priority.put(PRIORITY.get(field), perMillion(f, field, fingerprint));
-      } else if (tier.matches()) {
+      } else if (tier != null && tier.matches()) {
         long threshold = Long.parseLong(tier.group(2)) * 1000;
         TokenClass c = tier.group(1).equals("cache_creation_input_token_cost_above_1hr")
             ? TokenClass.CACHE_WRITE_1H : BASE.get(tier.group(1));
