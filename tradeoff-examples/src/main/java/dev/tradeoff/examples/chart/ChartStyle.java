@@ -46,6 +46,8 @@ final class ChartStyle {
   static final Font LABEL_BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 
   static final BasicStroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  static final BasicStroke DASHED_LINE = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+      new float[] {10f, 6f}, 0f);
   static final BasicStroke DASHED = new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
       new float[] {7f, 5f}, 0f);
 

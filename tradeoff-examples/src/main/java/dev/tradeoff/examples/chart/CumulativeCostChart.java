@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -50,6 +51,17 @@ public final class CumulativeCostChart {
     return new Builder();
   }
 
+  /** The smallest 1, 2, 2.5 or 5 times a power of ten that is at least {@code raw}. */
+  static double niceStep(double raw) {
+    double power = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * power >= raw) {
+        return m * power;
+      }
+    }
+    return 10 * power;
+  }
+
   /** Collects the chart's content; setters reject bad values at once. Not thread-safe, use once. */
   public static final class Builder {
     private String title = "";
@@ -58,6 +70,7 @@ public final class CumulativeCostChart {
     private String yAxis = "";
     private final List<String> names = new ArrayList<>();
     private final List<double[]> series = new ArrayList<>();
+    private final List<int[]> styles = new ArrayList<>();
     private final List<Double> markerAt = new ArrayList<>();
     private final List<String> markerText = new ArrayList<>();
     private boolean simulated;
@@ -127,6 +140,30 @@ public final class CumulativeCostChart {
       }
       names.add(name);
       series.add(Arrays.copyOf(cumulativeByMonth, cumulativeByMonth.length));
+      styles.add(new int[] {names.size() - 1, 0});
+      return this;
+    }
+
+    /**
+     * Adds one option's cumulative cost by month with a chosen colour and line, so that related lines (the same
+     * option under several cases) share a colour and differ in dash.
+     *
+     * <pre>{@code
+     * b.series("PTU - steady", ptuSteady, 0, false).series("PTU - growth", ptuGrowth, 0, true);
+     * }</pre>
+     *
+     * @param name the option, shown in the legend
+     * @param cumulativeByMonth value {@code i} = cumulative cost at the end of month {@code i + 1}
+     * @param color the palette index, {@code >= 0}
+     * @param dashed whether the line is dashed
+     * @return this builder
+     */
+    public Builder series(String name, double[] cumulativeByMonth, int color, boolean dashed) {
+      if (color < 0) {
+        throw new IllegalArgumentException("color must be >= 0, but was " + color);
+      }
+      series(name, cumulativeByMonth);
+      styles.set(styles.size() - 1, new int[] {color, dashed ? 1 : 0});
       return this;
     }
 
@@ -186,13 +223,23 @@ public final class CumulativeCostChart {
       y.setAutoRangeIncludesZero(true);
       y.setUpperMargin(0.08);
       y.setNumberFormatOverride(new DecimalFormat("$#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+      double max = 0;
+      for (double[] values : series) {
+        for (double v : values) {
+          max = Math.max(max, v);
+        }
+      }
+      if (max > 0) {
+        // About ten ticks on a 1-2-2.5-5 scale: JFreeChart's own choice crowds a tall axis with thirty labels.
+        y.setTickUnit(new NumberTickUnit(niceStep(max / 10)));
+      }
       ChartStyle.axis(x);
       ChartStyle.axis(y);
 
       XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
       for (int s = 0; s < series.size(); s++) {
-        renderer.setSeriesPaint(s, ChartStyle.color(s));
-        renderer.setSeriesStroke(s, ChartStyle.LINE);
+        renderer.setSeriesPaint(s, ChartStyle.color(styles.get(s)[0]));
+        renderer.setSeriesStroke(s, styles.get(s)[1] == 1 ? ChartStyle.DASHED_LINE : ChartStyle.LINE);
       }
       XYPlot plot = new XYPlot(data, x, y, renderer);
       ChartStyle.plot(plot);
