@@ -89,6 +89,20 @@ public interface CostTags {
   }
 
   /**
+   * Tags with a routing candidate's provider and model.
+   *
+   * <pre>{@code
+   * tracker.record(CostTags.of(router.candidates().get(i)), result.costUsd().orElseThrow());
+   * }</pre>
+   *
+   * @param candidate the candidate that served the request
+   * @return the tags
+   */
+  static CostTags of(Candidate candidate) {
+    return of(candidate.provider(), candidate.model());
+  }
+
+  /**
    * A new builder.
    *
    * @return a builder

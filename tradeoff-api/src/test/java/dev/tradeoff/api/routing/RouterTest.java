@@ -285,6 +285,40 @@ final class RouterTest {
   }
 
   @Test
+  void select_manyThreadsWithFeedback_staysConsistent() throws InterruptedException {
+    Router r = Router.builder().candidates(ALL).policy(RoutingPolicy.powerOfTwoChoices()).build();
+    RouteRequest req = plain(1_000, 100);
+    Thread[] ts = new Thread[4];
+    Throwable[] failure = new Throwable[1];
+    for (int t = 0; t < ts.length; t++) {
+      ts[t] = new Thread(() -> {
+        try {
+          for (int n = 0; n < 20_000; n++) {
+            int i = r.select(req);
+            long started = r.onStart(i);
+            if (n % 97 == 0) {
+              r.onFailure(i, started, FailureKind.HTTP_SERVER_ERROR, "flaky");
+            } else {
+              r.onSuccess(i, started, 1_000_000L * (100 + i), 100, 500_000_000L);
+            }
+          }
+        } catch (Throwable e) {
+          failure[0] = e;
+        }
+      });
+      ts[t].start();
+    }
+    for (Thread t : ts) {
+      t.join();
+    }
+    assertThat(failure[0]).isNull();
+    for (int i = 0; i < r.size(); i++) {
+      assertThat(r.stats(i).inFlight()).isZero();
+    }
+    assertThat(CostTags.of(CHEAP)).isEqualTo(CostTags.of("lab", "cheap"));
+  }
+
+  @Test
   void builder_badConfigurations_areRejected() {
     assertThatThrownBy(() -> Router.builder().build())
         .isInstanceOf(IllegalArgumentException.class)

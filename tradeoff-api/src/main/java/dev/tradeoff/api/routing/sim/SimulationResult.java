@@ -155,9 +155,9 @@ public final class SimulationResult {
   }
 
   /**
-   * Attempts after a request's first.
+   * Attempts after a request's first (each on a candidate the request had not tried).
    *
-   * @return {@code attempts - arrivals} plus the requests that never got a first attempt
+   * @return the count; {@code attempts = arrivals − failures(NO_CANDIDATE) + retries}
    */
   public long retries() {
     return retries;
