@@ -64,8 +64,9 @@ public final class DivideConquer {
     this.gtBuf = new int[m];
     this.mergeBuf = new int[m];
     this.medBuf = new int[m];
-    this.tree = frontOnly ? null : new IntSet64(m);
-    this.rankAt = frontOnly ? null : new int[m];
+    this.tree = new IntSet64(m);
+    // Ranks mode: the rank stored at a key of objective 1. Front-only mode: the smallest objective-2 rank.
+    this.rankAt = new int[m];
     this.bruteA = bruteA;
     this.bruteBSide = bruteBSide;
     this.bruteBPairs = bruteBPairs;
@@ -198,6 +199,10 @@ public final class DivideConquer {
       bruteA(from, to, k);
       return;
     }
+    if (frontOnly && k == 2) {
+      staircaseA(from, to);
+      return;
+    }
     int median = median(from, to, to, to, k);
     if (minValue == maxValue) {
       helperA(from, to, k - 1);
@@ -254,6 +259,10 @@ public final class DivideConquer {
     }
     if (nl <= bruteBSide || nh <= bruteBSide || (long) nl * nh <= bruteBPairs) {
       bruteB(lFrom, lTo, hFrom, hTo, k);
+      return;
+    }
+    if (frontOnly && k == 2) {
+      staircaseB(lFrom, lTo, hFrom, hTo);
       return;
     }
     if (lMin > hMax) {
@@ -335,6 +344,68 @@ public final class DivideConquer {
     }
     for (int i = lFrom; i < li; i++) {
       tree.remove(v[idx[i] * w]);
+    }
+  }
+
+  /**
+   * Front-only, three objectives left (0 implied by id order, 1 and 2): Kung's sweep. In id order, a staircase
+   * keyed by the objective-1 rank keeps the smallest objective-2 rank seen at or below each key (values
+   * strictly decreasing in the key); a point is dominated iff the entry at or below its key has a value at or
+   * below its own. This is what makes front-only {@code O(N log^(d-2) N)} instead of the {@code log^(d-1)} of
+   * ranking: the recursion stops one objective earlier.
+   */
+  private void staircaseA(int from, int to) {
+    for (int i = from; i < to; i++) {
+      int g = idx[i];
+      int key = v[g * w];
+      int value = v[g * w + 1];
+      int q = tree.prev(key);
+      if (q >= 0 && rankAt[q] <= value) {
+        rank[g] = 1;
+      } else {
+        stairInsert(key, value);
+      }
+    }
+    for (int i = from; i < to; i++) {
+      tree.remove(v[idx[i] * w]);
+    }
+  }
+
+  /** Front-only, three objectives left: L's points (earlier ids) form the staircase, H's points query it. */
+  private void staircaseB(int lFrom, int lTo, int hFrom, int hTo) {
+    int li = lFrom;
+    for (int hi = hFrom; hi < hTo; hi++) {
+      int h = idx[hi];
+      while (li < lTo && idx[li] < h) {
+        int g = idx[li];
+        int key = v[g * w];
+        int value = v[g * w + 1];
+        int q = tree.prev(key);
+        if (q < 0 || rankAt[q] > value) {
+          stairInsert(key, value);
+        }
+        li++;
+      }
+      if (rank[h] == 0) {
+        int q = tree.prev(v[h * w]);
+        if (q >= 0 && rankAt[q] <= v[h * w + 1]) {
+          rank[h] = 1;
+        }
+      }
+    }
+    for (int i = lFrom; i < li; i++) {
+      tree.remove(v[idx[i] * w]);
+    }
+  }
+
+  /** Inserts (key, value) into the front-only staircase, dropping the entries it covers. */
+  private void stairInsert(int key, int value) {
+    rankAt[key] = value;
+    tree.add(key);
+    int s = tree.next(key + 1);
+    while (s >= 0 && rankAt[s] >= value) {
+      tree.remove(s);
+      s = tree.next(s + 1);
     }
   }
 
@@ -449,7 +520,8 @@ public final class DivideConquer {
       seed ^= seed << 13;
       seed ^= seed >>> 7;
       seed ^= seed << 17;
-      int pivot = a[lo + (int) ((seed >>> 33) % (hi - lo + 1))];
+      // Multiply-shift maps 31 random bits onto [lo, hi] without a division.
+      int pivot = a[lo + (int) (((seed >>> 33) * (hi - lo + 1)) >>> 31)];
       int i = lo;
       int j = hi;
       while (i <= j) {

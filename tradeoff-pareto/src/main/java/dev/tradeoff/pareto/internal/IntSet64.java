@@ -12,7 +12,10 @@ package dev.tradeoff.pareto.internal;
 public final class IntSet64 {
 
   private final long[][] levels;
-  private final int capacity;
+  // Sweeps often keep only a few keys and query outside them: the bounds answer those queries in O(1).
+  private int size;
+  private int min = Integer.MAX_VALUE;
+  private int max = -1;
 
   /**
    * An empty set.
@@ -20,15 +23,15 @@ public final class IntSet64 {
    * @param capacity one more than the largest element that will be stored (at least 1)
    */
   public IntSet64(int capacity) {
-    this.capacity = Math.max(1, capacity);
+    int cap = Math.max(1, capacity);
     int count = 1;
-    int words = (this.capacity + 63) >>> 6;
+    int words = (cap + 63) >>> 6;
     while (words > 1) {
       count++;
       words = (words + 63) >>> 6;
     }
     levels = new long[count][];
-    words = (this.capacity + 63) >>> 6;
+    words = (cap + 63) >>> 6;
     for (int l = 0; l < count; l++) {
       levels[l] = new long[words];
       words = (words + 63) >>> 6;
@@ -41,6 +44,12 @@ public final class IntSet64 {
    * @param i the element, in {@code [0, capacity)}
    */
   public void add(int i) {
+    if (contains(i)) {
+      return;
+    }
+    size++;
+    min = Math.min(min, i);
+    max = Math.max(max, i);
     for (long[] level : levels) {
       int w = i >>> 6;
       long old = level[w];
@@ -58,14 +67,29 @@ public final class IntSet64 {
    * @param i the element, in {@code [0, capacity)}
    */
   public void remove(int i) {
+    if (!contains(i)) {
+      return; // one word test: clearing absent keys after a sweep must not climb the levels
+    }
+    int key = i;
     for (long[] level : levels) {
       int w = i >>> 6;
       long now = level[w] & ~(1L << i);
       level[w] = now;
       if (now != 0) {
-        return;
+        break;
       }
       i = w;
+    }
+    if (--size == 0) {
+      min = Integer.MAX_VALUE;
+      max = -1;
+    } else {
+      if (key == min) {
+        min = next(key + 1);
+      }
+      if (key == max) {
+        max = prev(key - 1);
+      }
     }
   }
 
@@ -86,11 +110,11 @@ public final class IntSet64 {
    * @return the element, or -1 if none
    */
   public int next(int i) {
-    if (i < 0) {
-      i = 0;
-    }
-    if (i >= capacity) {
+    if (i > max) {
       return -1;
+    }
+    if (i <= min) {
+      return min;
     }
     int level = 0;
     int top = levels.length;
@@ -124,11 +148,11 @@ public final class IntSet64 {
    * @return the element, or -1 if none
    */
   public int prev(int i) {
-    if (i < 0) {
+    if (i < min) {
       return -1;
     }
-    if (i >= capacity) {
-      i = capacity - 1;
+    if (i >= max) {
+      return max;
     }
     int level = 0;
     int top = levels.length;

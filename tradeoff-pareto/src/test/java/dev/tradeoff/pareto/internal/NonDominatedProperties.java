@@ -49,7 +49,16 @@ final class NonDominatedProperties {
       @ForAll @LongRange(min = 0, max = 400) long budget) {
     int n = p.length;
     boolean[] flags = new boolean[n];
-    NonDominated.sfs(PointSets.flat(p), dims(p), NonDominated.identity(n), n, flags, budget);
+    NonDominated.sfs(PointSets.flat(p), dims(p), NonDominated.identity(n), n, flags, budget, Integer.MAX_VALUE);
+    assertThat(NonDominated.indices(flags)).containsExactly(Reference.front(p));
+  }
+
+  @Property(tries = 300)
+  void sfs_windowCapReachedAnywhere_fallbackMatchesReference(@ForAll("anyDimension") double[][] p,
+      @ForAll @IntRange(min = 0, max = 60) int cap) {
+    int n = p.length;
+    boolean[] flags = new boolean[n];
+    NonDominated.sfs(PointSets.flat(p), dims(p), NonDominated.identity(n), n, flags, Long.MAX_VALUE, cap);
     assertThat(NonDominated.indices(flags)).containsExactly(Reference.front(p));
   }
 
