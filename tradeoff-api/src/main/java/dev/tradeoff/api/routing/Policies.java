@@ -130,10 +130,11 @@ final class Policies {
       for (long m = ctx.eligibleMask(); m != 0; m &= m - 1) {
         int i = Long.numberOfTrailingZeros(m);
         int base = k * CRITERIA;
+        ProviderStats stats = ctx.stats(i);
         values[base] = Math.min(ctx.estimatedCostUsd(i), costCap);
-        values[base + 1] = ctx.ttftNanos(i) * 1e-6;
-        values[base + 2] = ctx.outputTokensPerSecond(i);
-        values[base + 3] = ctx.errorRate(i);
+        values[base + 1] = stats.ttftNanos() * 1e-6;
+        values[base + 2] = stats.outputTokensPerSecond();
+        values[base + 3] = stats.errorRate();
         rows[k++] = i;
       }
       int best = scorer.best(values, k, ctx.rowScores);

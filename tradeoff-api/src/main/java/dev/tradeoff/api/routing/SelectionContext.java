@@ -106,6 +106,10 @@ public final class SelectionContext {
     return router.estimateCostUsd(i, request);
   }
 
+  ProviderStats stats(int i) {
+    return router.statsAt(i);
+  }
+
   /**
    * Candidate {@code i}'s moving average of time to first token.
    *
