@@ -9,7 +9,8 @@ import org.immutables.value.Value;
  * RATE_LIMITED}) after {@link #rejectLatency()}.
  *
  * <p>The per-minute limits are token buckets holding one minute's allowance and refilling continuously, the
- * way OpenAI and Anthropic describe theirs.
+ * way OpenAI and Anthropic describe theirs; a single request larger than a minute's token allowance is
+ * always rejected. Concurrency counts attempts from admission to completion.
  *
  * <pre>{@code
  * RateLimit tier1 = RateLimit.builder().requestsPerMinute(500).tokensPerMinute(200_000).build();
