@@ -24,10 +24,10 @@ final class CircuitBreaker {
   static final int OPEN = 1;
   static final int HALF_OPEN = 2;
 
-  private static final int REQUESTS = 0;
-  private static final int FAILURES = 1;
-  private static final int SUCCESSES = 2;
-  private static final int SLOW = 3;
+  // Requests are successes plus failures: one counter fewer to update per request.
+  private static final int FAILURES = 0;
+  private static final int SUCCESSES = 1;
+  private static final int SLOW = 2;
   private static final int WINDOW_BUCKETS = 10;
 
   private final String id;
@@ -83,7 +83,7 @@ final class CircuitBreaker {
     this.maxCooldownNanos = config.maxCooldown().toNanos();
     this.probes = config.halfOpenProbes();
     this.ignoredMask = mask(config.ignoredFailures());
-    this.window = new WindowCounters(WINDOW_BUCKETS, config.window().toNanos() / WINDOW_BUCKETS, 4);
+    this.window = new WindowCounters(WINDOW_BUCKETS, config.window().toNanos() / WINDOW_BUCKETS, 3);
     this.closedSinceNanos = clock.nanoTime();
   }
 
@@ -155,10 +155,11 @@ final class CircuitBreaker {
       if (consecutive.get() != 0) {
         consecutive.set(0);
       }
-      window.add(now, REQUESTS, 1, SUCCESSES, 1);
       if (slow) {
-        window.add(now, SLOW, 1);
+        window.add(now, SUCCESSES, 1, SLOW, 1);
         checkSlowRate(now);
+      } else {
+        window.add(now, SUCCESSES, 1);
       }
     } else if (s == HALF_OPEN) {
       if (slow) {
@@ -182,16 +183,16 @@ final class CircuitBreaker {
     }
     int s = state;
     if (s == CLOSED) {
-      window.add(now, REQUESTS, 1, FAILURES, 1);
+      window.add(now, FAILURES, 1);
       int c = consecutive.incrementAndGet();
       if (c >= consecutiveLimit) {
         open(now, c + " consecutive failures (last: " + kind.wireName() + ")");
         return;
       }
       long since = closedEpoch;
-      long requests = window.sumSince(now, REQUESTS, since);
+      long failures = window.sumSince(now, FAILURES, since);
+      long requests = failures + window.sumSince(now, SUCCESSES, since);
       if (requests >= minimumRequests) {
-        long failures = window.sumSince(now, FAILURES, since);
         if (failures >= errorRateThreshold * requests) {
           open(now, "error rate " + failures + "/" + requests + " >= " + errorRateThreshold);
         }
@@ -203,11 +204,11 @@ final class CircuitBreaker {
 
   private void checkSlowRate(long now) {
     long since = closedEpoch;
-    long requests = window.sumSince(now, REQUESTS, since);
+    long successes = window.sumSince(now, SUCCESSES, since);
+    long requests = successes + window.sumSince(now, FAILURES, since);
     if (requests < minimumRequests) {
       return;
     }
-    long successes = window.sumSince(now, SUCCESSES, since);
     long slow = window.sumSince(now, SLOW, since);
     if (successes > 0 && slow >= slowRateThreshold * successes) {
       open(now, "slow-call rate " + slow + "/" + successes + " >= " + slowRateThreshold);

@@ -46,13 +46,13 @@ public final class ProviderStats {
   /** Prior output tokens per second used by {@link #create(StatsConfig, NanoClock)}: 50 tokens/s. */
   public static final double DEFAULT_PRIOR_TOKENS_PER_SECOND = 50.0;
 
-  static final int REQUESTS = 0;
+  // Requests are successes plus failures: one counter fewer to update per request.
+  static final int SUCCESSES = 0;
   static final int FAILURES = 1;
   static final int TTFT_SUM = 2;
-  static final int SUCCESSES = 3;
-  static final int OUTPUT_TOKENS = 4;
-  static final int GENERATION_NANOS = 5;
-  private static final int FIELDS = 6;
+  static final int OUTPUT_TOKENS = 3;
+  static final int GENERATION_NANOS = 4;
+  private static final int FIELDS = 5;
 
   private static final VarHandle TTFT;
   private static final VarHandle TPS;
@@ -161,7 +161,6 @@ public final class ProviderStats {
     if (errBits != 0L) { // skip the CAS while the error average is exactly 0
       update(ERR, 0.0);
     }
-    window.addAt(b, REQUESTS, 1);
     window.addAt(b, SUCCESSES, 1);
     window.addAt(b, TTFT_SUM, ttftNanos);
   }
@@ -181,7 +180,7 @@ public final class ProviderStats {
     Objects.requireNonNull(message, "message");
     IN_FLIGHT.getAndAdd(this, -1L);
     update(ERR, 1.0);
-    window.add(now, REQUESTS, 1, FAILURES, 1);
+    window.add(now, FAILURES, 1);
     lastError = new ErrorEvent(kind, message, now);
   }
 
@@ -268,9 +267,9 @@ public final class ProviderStats {
    */
   public StatsSnapshot.Window window() {
     long now = clock.nanoTime();
-    long requests = window.sum(now, REQUESTS);
     long failures = window.sum(now, FAILURES);
     long successes = window.sum(now, SUCCESSES);
+    long requests = successes + failures;
     long ttftSum = window.sum(now, TTFT_SUM);
     long tokens = window.sum(now, OUTPUT_TOKENS);
     long generation = window.sum(now, GENERATION_NANOS);
