@@ -74,6 +74,7 @@ public final class ScatterChart {
     private int[] front = new int[0];
     private int recommended = -1;
     private boolean simulated;
+    private String frontLabel = "Pareto front (non-dominated)";
     private final List<double[]> limits = new ArrayList<>();
     private final List<String> limitLabels = new ArrayList<>();
 
@@ -166,6 +167,17 @@ public final class ScatterChart {
     }
 
     /**
+     * The legend text of the front; {@code "Pareto front (non-dominated)"} by default.
+     *
+     * @param label the text
+     * @return this builder
+     */
+    public Builder frontLabel(String label) {
+      this.frontLabel = ChartStyle.requireText(label, "frontLabel");
+      return this;
+    }
+
+    /**
      * The recommended point.
      *
      * @param index its index
@@ -246,7 +258,7 @@ public final class ScatterChart {
     private JFreeChart draw(boolean[] onFront) {
       XYSeriesCollection data = new XYSeriesCollection();
       // autoSort false: the front must be drawn in the order given (ascending x, below).
-      XYSeries frontSeries = new XYSeries("Pareto front (non-dominated)", false, true);
+      XYSeries frontSeries = new XYSeries(frontLabel, false, true);
       Integer[] order = new Integer[points.size()];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;

@@ -1,5 +1,18 @@
 package dev.tradeoff.examples.chatbot;
 
+import dev.tradeoff.api.DeploymentCandidate;
+import dev.tradeoff.api.Measurements;
+import dev.tradeoff.api.Metric;
+import dev.tradeoff.api.Requirements;
+import dev.tradeoff.api.SloTarget;
+import dev.tradeoff.api.TradeoffAnalyzer;
+import dev.tradeoff.api.Weights;
+import dev.tradeoff.api.report.CandidateRow;
+import dev.tradeoff.api.report.ExcludedCandidate;
+import dev.tradeoff.api.report.TradeoffReport;
+import dev.tradeoff.api.workload.DailyUsers;
+import dev.tradeoff.api.workload.TokenProfile;
+import dev.tradeoff.api.workload.WorkloadProfile;
 import dev.tradeoff.examples.ProviderMode;
 import dev.tradeoff.examples.ReportFiles;
 import dev.tradeoff.examples.sim.SimulatedProvider;
@@ -19,16 +32,11 @@ import dev.tradeoff.metrics.load.StepResult;
 import dev.tradeoff.metrics.report.RequestRecord;
 import dev.tradeoff.metrics.stats.LatencyMetric;
 import dev.tradeoff.metrics.stats.MetricsSummary;
-import dev.tradeoff.pareto.CandidateSet;
-import dev.tradeoff.pareto.Exclusion;
-import dev.tradeoff.pareto.Objective;
-import dev.tradeoff.pareto.Violation;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,9 +67,10 @@ import java.util.function.Function;
  * (connection setup and a cold JVM would otherwise add hundreds of milliseconds to the first requests).
  *
  * <p>Cost: each request is priced exactly from its reported token usage with the price catalog bundled in
- * {@code tradeoff-pricing}; a turn costs the mean of the measured requests. Ranking: candidates over budget or
- * over the p95 TTFT objective are excluded (with the reason); the rest are ranked by min-max normalised monthly
- * cost and p95 TTFT weighted by {@link ChatbotScenario#costWeight()}, ties going to the cheaper one.
+ * {@code tradeoff-pricing}. Decision: {@link dev.tradeoff.api.TradeoffAnalyzer} prices the workload — the
+ * scenario's traffic over a 730-hour month with the mean tokens of the measured requests — on every model,
+ * excludes those over budget or over the p95 TTFT objective (with the reason), finds the Pareto front of monthly
+ * cost and p95 TTFT and ranks by {@link ChatbotScenario#costWeight()}.
  */
 public final class ChatbotDashboard {
 
@@ -116,10 +125,16 @@ public final class ChatbotDashboard {
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     List<ModelResult> results = new ArrayList<>();
+    List<Measurements> measurements = new ArrayList<>();
     for (int i = 0; i < scenario.models().size(); i++) {
-      results.add(result(scenario, scenario.models().get(i), run.steps().get(i), !real));
+      StepResult step = run.steps().get(i);
+      results.add(result(scenario.models().get(i), step, !real));
+      measurements.add(Measurements.builder().from(Measurements.from(step.summary()))
+          .source((real ? "measured" : "SIMULATED") + ": " + scenario.prompts().size() + " standardized queries ("
+              + scenario.prompts().source() + ")")
+          .build());
     }
-    return analyze(scenario, !real, results, run, elapsed);
+    return analyze(scenario, !real, results, measurements, run, elapsed);
   }
 
   private static boolean allKeysSet(ChatbotScenario scenario, Function<String, String> env) {
@@ -203,15 +218,12 @@ public final class ChatbotDashboard {
     return PromptSet.of("warm-up of " + prompts.source(), requests);
   }
 
-  private static ModelResult result(ChatbotScenario scenario, ChatbotModel model, StepResult step, boolean simulated) {
+  private static ModelResult result(ChatbotModel model, StepResult step, boolean simulated) {
     MetricsSummary s = step.summary();
     List<RequestRecord> ok = step.records().stream().filter(r -> !r.warmup() && r.error().isEmpty()).toList();
     Optional<BigDecimal> perRequest = s.pricedRequests() == 0
         ? Optional.empty()
         : Optional.of(s.costUsd().divide(BigDecimal.valueOf(s.pricedRequests()), MathContext.DECIMAL64));
-    Optional<BigDecimal> perConversation =
-        perRequest.map(c -> c.multiply(BigDecimal.valueOf(scenario.turnsPerConversation())));
-    Optional<BigDecimal> monthly = perRequest.map(c -> c.multiply(scenario.requestsPerMonth(), MathContext.DECIMAL64));
     double meanInput = ok.stream().filter(r -> r.inputTokens().isPresent())
         .mapToLong(r -> r.inputTokens().getAsLong()).average().orElse(0);
     double meanOutput = ok.stream().filter(r -> r.outputTokens().isPresent())
@@ -222,7 +234,7 @@ public final class ChatbotDashboard {
         .sorted()
         .toArray();
     return new ModelResult(model, simulated, s.requests(), s.succeeded(), meanInput, meanOutput,
-        s.costUsd(), s.pricedRequests(), perRequest, perConversation, monthly,
+        s.costUsd(), s.pricedRequests(), perRequest, Optional.empty(), Optional.empty(),
         millis(s, LatencyMetric.TTFT, 50), millis(s, LatencyMetric.TTFT, 95),
         millis(s, LatencyMetric.E2E, 50), millis(s, LatencyMetric.E2E, 95),
         speeds.length == 0 ? 0 : median(speeds));
@@ -238,90 +250,75 @@ public final class ChatbotDashboard {
   }
 
   /**
-   * The decision. Interim: built directly on {@code tradeoff-pareto} (constraints, front, weighted ranking)
-   * until {@code TradeoffAnalyzer} of {@code tradeoff-api} is available, which will take over this step.
+   * The decision, by {@link TradeoffAnalyzer}: the workload (the scenario's traffic, and the mean input and output
+   * tokens of every successful request of the run) priced on each model at the bundled catalog's list prices,
+   * the budget and the p95 TTFT objective as hard constraints, the Pareto front of monthly cost and p95 TTFT, and
+   * the ranking by the scenario's cost weight.
+   *
+   * @param measured each model's run, without projections
+   * @param measurements each model's measurements for the analyzer, in the same order
    */
-  static ChatbotReport analyze(ChatbotScenario scenario, boolean simulated, List<ModelResult> results,
-      LoadRunResult run, Duration elapsed) {
+  static ChatbotReport analyze(ChatbotScenario scenario, boolean simulated, List<ModelResult> measured,
+      List<Measurements> measurements, LoadRunResult run, Duration elapsed) {
+    double requests = 0;
+    double input = 0;
+    double output = 0;
+    for (ModelResult r : measured) {
+      requests += r.succeeded();
+      input += r.meanInputTokens() * r.succeeded();
+      output += r.meanOutputTokens() * r.succeeded();
+    }
+    if (requests == 0) {
+      throw new IllegalStateException("every request of every model failed; see the per-request records for why");
+    }
+    WorkloadProfile workload = WorkloadProfile.builder()
+        .name("support chatbot")
+        .traffic(DailyUsers.of(scenario.dailyActiveUsers(), scenario.conversationsPerUserPerDay(),
+            scenario.turnsPerConversation()))
+        .tokens(TokenProfile.of(input / requests, output / requests))
+        .build();
+    TradeoffAnalyzer.Builder analyzer = TradeoffAnalyzer.builder()
+        .workload(workload)
+        .requirements(Requirements.builder()
+            .monthlyBudgetUsd(scenario.budgetUsdPerMonth())
+            .addSlo(SloTarget.of(Metric.P95_TTFT_MS, scenario.sloP95TtftMillis()))
+            .build())
+        .weights(Weights.builder()
+            .putWeight(Metric.MONTHLY_COST_USD, scenario.costWeight())
+            .putWeight(Metric.P95_TTFT_MS, 1 - scenario.costWeight())
+            .build());
+    for (int i = 0; i < measured.size(); i++) {
+      ChatbotModel m = measured.get(i).model();
+      analyzer.addCandidate(DeploymentCandidate.of(m.name(), m.model()).withMeasurements(measurements.get(i)));
+    }
+    TradeoffReport analysis = analyzer.build().analyze();
+    List<ModelResult> results = new ArrayList<>();
+    for (ModelResult r : measured) {
+      Optional<CandidateRow> row = analysis.row(r.name());
+      results.add(new ModelResult(r.model(), r.simulated(), r.requests(), r.succeeded(), r.meanInputTokens(),
+          r.meanOutputTokens(), r.totalCostUsd(), r.pricedRequests(), r.costPerRequestUsd(),
+          row.flatMap(CandidateRow::costPerConversationUsd), row.map(CandidateRow::monthlyCostUsd),
+          r.ttftP50Millis(), r.ttftP95Millis(), r.e2eP50Millis(), r.e2eP95Millis(), r.outputTokensPerSecond()));
+    }
     List<ChatbotReport.Exclusion> excluded = new ArrayList<>();
-    List<ModelResult> priced = new ArrayList<>();
-    for (ModelResult r : results) {
-      if (r.succeeded() == 0) {
-        excluded.add(new ChatbotReport.Exclusion(r.name(), "every request failed"));
-      } else if (r.monthlyCostUsd().isEmpty()) {
-        excluded.add(new ChatbotReport.Exclusion(r.name(), "model '" + r.model().model()
-            + "' has no price in the bundled catalog"));
-      } else {
-        priced.add(r);
-      }
+    for (ExcludedCandidate e : analysis.excluded()) {
+      String describe = e.describe();
+      String prefix = e.name() + ": ";
+      excluded.add(new ChatbotReport.Exclusion(e.name(),
+          describe.startsWith(prefix) ? describe.substring(prefix.length()) : describe));
     }
-    List<String> front = new ArrayList<>();
-    Optional<String> recommended = Optional.empty();
-    if (!priced.isEmpty()) {
-      CandidateSet.Builder b = CandidateSet.builder(
-          Objective.minimize(MONTHLY).atMost(scenario.budgetUsdPerMonth().doubleValue()),
-          Objective.minimize(P95).atMost(scenario.sloP95TtftMillis()));
-      for (ModelResult r : priced) {
-        b.add(r.name(), r.monthlyCostUsd().orElseThrow().doubleValue(), r.ttftP95Millis());
-      }
-      CandidateSet all = b.build();
-      for (int i : all.front()) {
-        front.add(all.name(i));
-      }
-      for (Exclusion e : all.exclusions()) {
-        excluded.add(new ChatbotReport.Exclusion(e.candidate(), reasons(e, scenario)));
-      }
-      CandidateSet feasible = all.feasible();
-      recommended = best(feasible, scenario.costWeight());
-    }
-    String sentence = ChatbotReport.recommendationSentence(scenario, results, recommended, excluded);
-    return new ChatbotReport(scenario, simulated, results, front, excluded, recommended, sentence, run, elapsed);
+    return new ChatbotReport(scenario, simulated, results, analysis.pareto().front(), excluded,
+        analysis.recommendation().candidate(), recommendation(analysis), analysis, run, elapsed);
   }
 
-  static final String MONTHLY = "monthly_cost_usd";
-  static final String P95 = "p95_ttft_ms";
-
-  private static String reasons(Exclusion e, ChatbotScenario scenario) {
-    List<String> parts = new ArrayList<>();
-    for (Violation v : e.violations()) {
-      if (v.objective().equals(MONTHLY)) {
-        parts.add(String.format(java.util.Locale.ROOT, "monthly cost $%,.2f > budget $%,.2f", v.value(),
-            scenario.budgetUsdPerMonth().doubleValue()));
-      } else {
-        parts.add(String.format(java.util.Locale.ROOT, "p95 TTFT %,.0f ms > SLO %,.0f ms", v.value(),
-            scenario.sloP95TtftMillis()));
+  private static String recommendation(TradeoffReport analysis) {
+    StringBuilder s = new StringBuilder(analysis.recommendation().headline());
+    for (String d : analysis.recommendation().details()) {
+      if (!d.startsWith("Excluded:")) {
+        s.append(' ').append(d);
       }
     }
-    return String.join("; ", parts);
-  }
-
-  /** Weighted sum of min-max normalised cost and p95 TTFT (lower is better); ties go to the cheaper. */
-  private static Optional<String> best(CandidateSet feasible, double costWeight) {
-    int n = feasible.size();
-    if (n == 0) {
-      return Optional.empty();
-    }
-    double[] score = new double[n];
-    double[] weights = {costWeight, 1 - costWeight};
-    for (int j = 0; j < 2; j++) {
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        min = Math.min(min, feasible.value(i, j));
-        max = Math.max(max, feasible.value(i, j));
-      }
-      for (int i = 0; i < n; i++) {
-        double normalized = max > min ? (feasible.value(i, j) - min) / (max - min) : 0;
-        score[i] += weights[j] * normalized;
-      }
-    }
-    Integer[] order = new Integer[n];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(score[a], score[b]);
-      return c != 0 ? c : Double.compare(feasible.value(a, 0), feasible.value(b, 0));
-    });
-    return Optional.of(feasible.name(order[0]));
+    return s.toString();
   }
 
   /**

@@ -5,19 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tradeoff.api.report.ReportJson;
+import dev.tradeoff.api.report.ReportRenderer;
+import dev.tradeoff.api.report.TradeoffReport;
 import dev.tradeoff.examples.ReportFiles;
 import dev.tradeoff.examples.chart.ChartFiles;
 import dev.tradeoff.examples.chart.ChartWriter;
 import dev.tradeoff.examples.chart.ScatterChart;
 import dev.tradeoff.examples.internal.Text;
 import dev.tradeoff.metrics.load.LoadRunResult;
+import dev.tradeoff.pareto.Pareto;
 import dev.tradeoff.pricing.ModelPrice;
 import dev.tradeoff.pricing.PriceCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,10 +51,11 @@ import org.jfree.chart.JFreeChart;
  * @param scenario the question
  * @param simulated whether the numbers come from the simulated provider
  * @param results one per model, in the scenario's order
- * @param front names of the non-dominated models (monthly cost, p95 TTFT), in the scenario's order
+ * @param front names of the non-dominated models among those meeting every requirement (monthly cost, p95 TTFT)
  * @param excluded models that fail the budget, the SLO or could not be measured or priced, with the reason
  * @param recommended the recommended model's name; empty when none meets every constraint
- * @param recommendation the recommendation in words, generated from the numbers
+ * @param recommendation the recommendation in words, generated from the numbers by the analyzer
+ * @param analysis the full {@code TradeoffAnalyzer} report (ranking, weight sensitivity, notes)
  * @param measurements every request of the run, for {@code requests.jsonl}
  * @param elapsed wall time of the measurement
  */
@@ -63,6 +67,7 @@ public record ChatbotReport(
     List<Exclusion> excluded,
     Optional<String> recommended,
     String recommendation,
+    TradeoffReport analysis,
     LoadRunResult measurements,
     Duration elapsed) {
 
@@ -100,6 +105,7 @@ public record ChatbotReport(
     excluded = List.copyOf(excluded);
     Objects.requireNonNull(recommended, "recommended");
     Objects.requireNonNull(recommendation, "recommendation");
+    Objects.requireNonNull(analysis, "analysis");
     Objects.requireNonNull(measurements, "measurements");
     Objects.requireNonNull(elapsed, "elapsed");
   }
@@ -129,13 +135,13 @@ public record ChatbotReport(
   public JFreeChart chart() {
     ScatterChart.Builder b = ScatterChart.builder()
         .title("Chatbot: monthly cost vs p95 time to first token")
-        .subtitle(String.format(Locale.ROOT, "%,d DAU x %s conversation/day x %d turns x %d days = %s requests/month;"
+        .subtitle(String.format(Locale.ROOT, "%,d DAU x %s conversation/day x %d turns = %s requests/month;"
                 + " budget %s/month; %d queries per model", scenario.dailyActiveUsers(),
-            trim(scenario.conversationsPerUserPerDay()), scenario.turnsPerConversation(), scenario.daysPerMonth(),
-            Text.number(scenario.requestsPerMonth().doubleValue(), 0), Text.usd(scenario.budgetUsdPerMonth()),
-            scenario.prompts().size()))
+            trim(scenario.conversationsPerUserPerDay()), scenario.turnsPerConversation(),
+            Text.number(requestsPerMonth(), 0), Text.usd(scenario.budgetUsdPerMonth()), scenario.prompts().size()))
         .xAxis("Projected monthly cost (USD/month)")
         .xFormat("$#,##0.##")
+        .frontLabel("Pareto front of all measured models")
         .yAxis("p95 time to first token (ms)")
         .yLimit(scenario.sloP95TtftMillis(), "SLO: p95 TTFT " + Text.ms(scenario.sloP95TtftMillis()))
         .xLimit(scenario.budgetUsdPerMonth().doubleValue(), "budget " + Text.usd(scenario.budgetUsdPerMonth()))
@@ -150,8 +156,14 @@ public record ChatbotReport(
     if (plotted.isEmpty()) {
       b.point("no model could be priced", 0, 0);
     }
-    int[] frontIndices = front.stream().mapToInt(plotted::indexOf).filter(i -> i >= 0).toArray();
-    b.front(frontIndices);
+    // The chart's front is over every measured model (excluded ones included, the SLO line shows why they are
+    // out); the report's front is the analyzer's, over the feasible ones.
+    double[][] points = new double[plotted.size()][];
+    for (int i = 0; i < points.length; i++) {
+      ModelResult r = model(plotted.get(i));
+      points[i] = new double[] {r.monthlyCostUsd().orElseThrow().doubleValue(), r.ttftP95Millis()};
+    }
+    b.front(plotted.isEmpty() ? new int[0] : Pareto.front(points));
     recommended.map(plotted::indexOf).filter(i -> i >= 0).ifPresent(b::recommended);
     return b.build();
   }
@@ -203,8 +215,10 @@ public record ChatbotReport(
     w.put("daily_active_users", scenario.dailyActiveUsers());
     w.put("conversations_per_user_per_day", scenario.conversationsPerUserPerDay());
     w.put("turns_per_conversation", scenario.turnsPerConversation());
-    w.put("days_per_month", scenario.daysPerMonth());
-    w.put("requests_per_month", scenario.requestsPerMonth().toPlainString());
+    w.put("hours_per_month", 730);
+    w.put("requests_per_month", round(requestsPerMonth(), 1));
+    w.put("mean_input_tokens", round(analysis.workload().meanInputTokens(), 1));
+    w.put("mean_output_tokens", round(analysis.workload().meanOutputTokens(), 1));
     root.put("budget_usd_per_month", scenario.budgetUsdPerMonth().toPlainString());
     root.put("slo_p95_ttft_ms", scenario.sloP95TtftMillis());
     root.put("cost_weight", scenario.costWeight());
@@ -256,7 +270,7 @@ public record ChatbotReport(
       root.putNull("recommended");
     }
     root.put("recommendation", recommendation);
-    root.put("analysis", "constraints, Pareto front and weighted ranking with tradeoff-pareto");
+    root.set("analysis", JSON.valueToTree(ReportJson.mapper().convertValue(analysis, Object.class)));
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -280,7 +294,7 @@ public record ChatbotReport(
     }
     md.append(workloadLine()).append("\n\n");
     md.append(table().markdown()).append('\n');
-    md.append("**Pareto front** (monthly cost, p95 TTFT): ")
+    md.append("**Pareto front** of the models meeting every requirement (monthly cost, p95 TTFT): ")
         .append(front.isEmpty() ? "none" : String.join(", ", front)).append("\n\n");
     if (!excluded.isEmpty()) {
       md.append("**Excluded**:\n\n");
@@ -292,12 +306,17 @@ public record ChatbotReport(
     md.append("**Recommendation**: ").append(recommendation).append("\n\n");
     md.append("![cost vs latency](").append(CHART_NAME).append(".png)\n\n");
     md.append("## Assumptions and sources\n\n");
-    md.append("- Each turn is priced as one measured request: the mean exact cost of the ")
+    md.append("- cost/request is the mean exact cost of each model's own answers to the ")
         .append(scenario.prompts().size()).append(" standardized queries (`").append(scenario.prompts().source())
-        .append("`). A chatbot that re-sends the whole conversation each turn sends more input tokens.\n");
-    md.append("- Ranking: models over budget or over the SLO are excluded; the rest are ranked by min-max "
-        + "normalised monthly cost (weight ").append(trim(scenario.costWeight())).append(") and p95 TTFT (weight ")
-        .append(trim(1 - scenario.costWeight())).append("), ties to the cheaper.\n");
+        .append("`). cost/conversation and monthly price the workload — ")
+        .append(Text.number(analysis.workload().meanInputTokens(), 0)).append(" input and ")
+        .append(Text.number(analysis.workload().meanOutputTokens(), 0))
+        .append(" output tokens per turn, the means over every measured request — at each model's list price "
+            + "over a 730-hour month (TradeoffAnalyzer). A chatbot that re-sends the whole conversation each turn "
+            + "sends more input tokens.\n");
+    md.append("- Decision (TradeoffAnalyzer): models over budget or over the SLO are excluded; the rest are ranked "
+        + "by monthly cost (weight ").append(trim(scenario.costWeight())).append(") and p95 TTFT (weight ")
+        .append(trim(1 - scenario.costWeight())).append(") among the Pareto front.\n");
     PriceCatalog catalog = PriceCatalog.bundled();
     for (ModelResult r : results) {
       Optional<ModelPrice> price = catalog.find(r.model().model());
@@ -316,6 +335,7 @@ public record ChatbotReport(
         }
       }
     }
+    md.append("\n## Analysis (TradeoffAnalyzer)\n\n").append(ReportRenderer.markdown(analysis)).append('\n');
     md.append("\nMeasured in ").append(String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0))
         .append("; per-request records in `").append(MEASUREMENTS_DIR).append("/requests.jsonl`.\n");
     return md.toString();
@@ -334,7 +354,7 @@ public record ChatbotReport(
     }
     t.append('\n').append(workloadLine().replace("**", "")).append("\n\n");
     t.append(table().plain()).append('\n');
-    t.append("Pareto front (monthly cost, p95 TTFT): ").append(front.isEmpty() ? "none" : String.join(", ", front))
+    t.append("Pareto front of the models meeting every requirement (monthly cost, p95 TTFT): ").append(front.isEmpty() ? "none" : String.join(", ", front))
         .append('\n');
     for (Exclusion e : excluded) {
       t.append("Excluded: ").append(e.name()).append(": ").append(e.reason()).append('\n');
@@ -348,11 +368,19 @@ public record ChatbotReport(
   }
 
   private String workloadLine() {
-    return String.format(Locale.ROOT, "Workload: %,d DAU x %s conversation/day x %d turns x %d days = %s requests/month;"
-            + " budget **%s/month**; SLO: p95 TTFT at most %s.", scenario.dailyActiveUsers(),
-        trim(scenario.conversationsPerUserPerDay()), scenario.turnsPerConversation(), scenario.daysPerMonth(),
-        Text.number(scenario.requestsPerMonth().doubleValue(), 0), Text.usd(scenario.budgetUsdPerMonth()),
-        Text.ms(scenario.sloP95TtftMillis()));
+    return String.format(Locale.ROOT, "Workload: %,d DAU x %s conversation/day x %d turns = %s requests/month "
+            + "(730-hour month); budget **%s/month**; SLO: p95 TTFT at most %s.", scenario.dailyActiveUsers(),
+        trim(scenario.conversationsPerUserPerDay()), scenario.turnsPerConversation(), Text.number(requestsPerMonth(), 0),
+        Text.usd(scenario.budgetUsdPerMonth()), Text.ms(scenario.sloP95TtftMillis()));
+  }
+
+  /**
+   * Requests a month of the workload, as the analyzer counts them (730-hour month).
+   *
+   * @return requests
+   */
+  public double requestsPerMonth() {
+    return analysis.workload().requestsPerMonth();
   }
 
   private Text.Table table() {
@@ -373,60 +401,6 @@ public record ChatbotReport(
 
   private double share(BigDecimal monthly) {
     return monthly.divide(scenario.budgetUsdPerMonth(), MathContext.DECIMAL64).doubleValue();
-  }
-
-  /**
-   * The recommendation in words, from the numbers: the winner's monthly cost, budget headroom and p95 TTFT,
-   * then how each other model compares or why it is excluded.
-   */
-  static String recommendationSentence(ChatbotScenario scenario, List<ModelResult> results,
-      Optional<String> recommended, List<Exclusion> excluded) {
-    StringBuilder s = new StringBuilder();
-    if (recommended.isEmpty()) {
-      s.append("No model meets every constraint");
-      for (int i = 0; i < excluded.size(); i++) {
-        s.append(i == 0 ? ": " : "; ").append(excluded.get(i).name()).append(" (").append(excluded.get(i).reason())
-            .append(')');
-      }
-      return s.append(". Raise the budget, relax the SLO or add candidates.").toString();
-    }
-    ModelResult w = results.stream().filter(r -> r.name().equals(recommended.get())).findFirst().orElseThrow();
-    BigDecimal monthly = w.monthlyCostUsd().orElseThrow();
-    double under = 1 - monthly.divide(scenario.budgetUsdPerMonth(), MathContext.DECIMAL64).doubleValue();
-    s.append(String.format(Locale.ROOT, "%s: %s/month at %,d DAU, %s under the %s budget, p95 TTFT %s.", w.name(),
-        Text.usd(monthly), scenario.dailyActiveUsers(), Text.percent(under).replace(".0%", "%"),
-        Text.usd(scenario.budgetUsdPerMonth()), Text.ms(w.ttftP95Millis())));
-    for (ModelResult o : results) {
-      if (o == w) {
-        continue;
-      }
-      Optional<Exclusion> ex = excluded.stream().filter(e -> e.name().equals(o.name())).findFirst();
-      if (o.monthlyCostUsd().isEmpty()) {
-        s.append(' ').append(o.name()).append(" is excluded: ").append(ex.map(Exclusion::reason).orElse("unpriced"))
-            .append('.');
-        continue;
-      }
-      BigDecimal delta = o.monthlyCostUsd().get().subtract(monthly).setScale(2, RoundingMode.HALF_EVEN);
-      double slower = o.ttftP95Millis() - w.ttftP95Millis();
-      if (ex.isPresent()) {
-        if (delta.signum() < 0) {
-          s.append(String.format(Locale.ROOT, " %s is %s/month cheaper but excluded: %s.", o.name(),
-              Text.usd(delta.negate()), ex.get().reason()));
-        } else {
-          s.append(String.format(Locale.ROOT, " %s is excluded: %s.", o.name(), ex.get().reason()));
-        }
-      } else if (delta.signum() < 0) {
-        s.append(String.format(Locale.ROOT, " %s is %s/month cheaper but %s slower at p95 TTFT.", o.name(),
-            Text.usd(delta.negate()), Text.ms(slower)));
-      } else if (slower < 0) {
-        s.append(String.format(Locale.ROOT, " %s is %s faster at p95 TTFT but costs %s/month more.", o.name(),
-            Text.ms(-slower), Text.usd(delta)));
-      } else {
-        s.append(String.format(Locale.ROOT, " %s costs %s/month more and is %s slower at p95 TTFT.", o.name(),
-            Text.usd(delta), Text.ms(slower)));
-      }
-    }
-    return s.toString();
   }
 
   private static String rate(Optional<BigDecimal> perMillion) {

@@ -14,12 +14,13 @@ import java.util.Set;
  * latency objective?
  *
  * <p>Traffic: {@link #dailyActiveUsers()} × {@link #conversationsPerUserPerDay()} conversations a day, each of
- * {@link #turnsPerConversation()} turns, over {@link #daysPerMonth()} days; each turn is priced as one measured
- * request of the prompt set (the mean over the prompts). The defaults are the reference scenario:
+ * {@link #turnsPerConversation()} turns, over a 730-hour month ({@code tradeoff-pricing}'s convention: 30.42 days);
+ * each turn is one request with the mean token counts measured on the prompt set. The defaults are the reference
+ * scenario:
  *
  * <pre>{@code
  * ChatbotScenario s = ChatbotScenario.defaults();   // GPT-4o-mini vs Claude 3 Haiku, $500/month,
- *                                                   // 1,000 DAU, 1 conversation/day, 5 turns, 30 days,
+ *                                                   // 1,000 DAU, 1 conversation/day, 5 turns,
  *                                                   // p95 TTFT SLO 1,000 ms, the 50 customer-support prompts
  * ChatbotScenario bigger = s.toBuilder().dailyActiveUsers(20_000).budgetUsdPerMonth(new BigDecimal("2000")).build();
  * }</pre>
@@ -30,7 +31,6 @@ import java.util.Set;
  * @param dailyActiveUsers users a day, at least 1
  * @param conversationsPerUserPerDay conversations per user a day, positive and finite
  * @param turnsPerConversation requests per conversation, at least 1
- * @param daysPerMonth days per billing month, in [1, 31]
  * @param sloP95TtftMillis the objective on the 95th percentile of time to first token, in milliseconds, positive
  * @param costWeight the weight of monthly cost against p95 TTFT (weight {@code 1 - costWeight}) in the ranking,
  *     in [0, 1]
@@ -45,7 +45,6 @@ public record ChatbotScenario(
     int dailyActiveUsers,
     double conversationsPerUserPerDay,
     int turnsPerConversation,
-    int daysPerMonth,
     double sloP95TtftMillis,
     double costWeight,
     OptionalInt concurrency,
@@ -57,8 +56,6 @@ public record ChatbotScenario(
   public static final int DEFAULT_DAILY_ACTIVE_USERS = 1_000;
   /** Default: 5 turns per conversation. */
   public static final int DEFAULT_TURNS = 5;
-  /** Default: 30 days per month. */
-  public static final int DEFAULT_DAYS_PER_MONTH = 30;
   /** Default objective: p95 time to first token at most 1,000 ms. */
   public static final double DEFAULT_SLO_P95_TTFT_MILLIS = 1_000;
 
@@ -93,9 +90,6 @@ public record ChatbotScenario(
     if (turnsPerConversation < 1) {
       throw new IllegalArgumentException("turnsPerConversation must be >= 1, but was " + turnsPerConversation);
     }
-    if (daysPerMonth < 1 || daysPerMonth > 31) {
-      throw new IllegalArgumentException("daysPerMonth must be in [1, 31], but was " + daysPerMonth);
-    }
     if (!(sloP95TtftMillis > 0) || Double.isInfinite(sloP95TtftMillis)) {
       throw new IllegalArgumentException("sloP95TtftMillis must be positive and finite, but was " + sloP95TtftMillis);
     }
@@ -109,8 +103,8 @@ public record ChatbotScenario(
   }
 
   /**
-   * The reference scenario: GPT-4o-mini vs Claude 3 Haiku, $500/month, 1,000 DAU × 1 conversation × 5 turns ×
-   * 30 days, p95 TTFT at most 1,000 ms, cost and latency weighted equally, the bundled 50 customer-support
+   * The reference scenario: GPT-4o-mini vs Claude 3 Haiku, $500/month, 1,000 DAU × 1 conversation × 5 turns,
+   * p95 TTFT at most 1,000 ms, cost and latency weighted equally, the bundled 50 customer-support
    * prompts, seed 0.
    *
    * @return the scenario
@@ -141,24 +135,11 @@ public record ChatbotScenario(
     b.dau = dailyActiveUsers;
     b.conversations = conversationsPerUserPerDay;
     b.turns = turnsPerConversation;
-    b.days = daysPerMonth;
     b.slo = sloP95TtftMillis;
     b.costWeight = costWeight;
     b.concurrency = concurrency;
     b.seed = seed;
     return b;
-  }
-
-  /**
-   * Requests a month: users × conversations × turns × days.
-   *
-   * @return the count, as a decimal (conversations per user may be fractional)
-   */
-  public BigDecimal requestsPerMonth() {
-    return BigDecimal.valueOf(dailyActiveUsers)
-        .multiply(BigDecimal.valueOf(conversationsPerUserPerDay))
-        .multiply(BigDecimal.valueOf((long) turnsPerConversation * daysPerMonth))
-        .stripTrailingZeros();
   }
 
   /** Builds a {@link ChatbotScenario}; validation happens in {@link #build()}. Not thread-safe. */
@@ -169,7 +150,6 @@ public record ChatbotScenario(
     private int dau = DEFAULT_DAILY_ACTIVE_USERS;
     private double conversations = 1;
     private int turns = DEFAULT_TURNS;
-    private int days = DEFAULT_DAYS_PER_MONTH;
     private double slo = DEFAULT_SLO_P95_TTFT_MILLIS;
     private double costWeight = 0.5;
     private OptionalInt concurrency = OptionalInt.empty();
@@ -244,17 +224,6 @@ public record ChatbotScenario(
     }
 
     /**
-     * Days per month.
-     *
-     * @param days in [1, 31]
-     * @return this builder
-     */
-    public Builder daysPerMonth(int days) {
-      this.days = days;
-      return this;
-    }
-
-    /**
      * The p95 TTFT objective.
      *
      * @param millis milliseconds
@@ -306,7 +275,7 @@ public record ChatbotScenario(
      */
     public ChatbotScenario build() {
       return new ChatbotScenario(models, prompts != null ? prompts : PromptSet.customerSupport(), budget, dau,
-          conversations, turns, days, slo, costWeight, concurrency, seed);
+          conversations, turns, slo, costWeight, concurrency, seed);
     }
   }
 }

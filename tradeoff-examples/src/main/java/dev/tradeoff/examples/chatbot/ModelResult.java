@@ -10,7 +10,7 @@ import java.util.Optional;
  * <pre>{@code
  * ModelResult haiku = report.model("Claude 3 Haiku");
  * haiku.ttftP95Millis();                 // e.g. 531.6
- * haiku.monthlyCostUsd().orElseThrow();  // e.g. 54.27 (150,000 requests x the mean cost per request)
+ * haiku.monthlyCostUsd().orElseThrow();  // e.g. 52.31: 152,083 requests/month at the measured token means
  * }</pre>
  *
  * @param model the model
@@ -22,8 +22,10 @@ import java.util.Optional;
  * @param totalCostUsd exact cost of the priced requests, US dollars
  * @param pricedRequests requests that could be priced from the catalog
  * @param costPerRequestUsd mean cost of a priced request; empty if none was priced
- * @param costPerConversationUsd cost per request × turns per conversation; empty if none was priced
- * @param monthlyCostUsd cost per request × requests a month; empty if none was priced
+ * @param costPerConversationUsd the workload's cost per conversation on this model (TradeoffAnalyzer); empty if
+ *     the model has no price
+ * @param monthlyCostUsd the workload's monthly cost on this model (TradeoffAnalyzer); empty if the model has no
+ *     price
  * @param ttftP50Millis median time to first token of successful requests, ms
  * @param ttftP95Millis 95th percentile of time to first token, ms
  * @param e2eP50Millis median total time (request sent to last byte), ms
