@@ -47,7 +47,8 @@ public final class WorkloadFigures {
     double cv = mean > 0 ? Math.sqrt(var / tpm.length) / mean : 0;
     double burst = profile.traffic().burstFactor();
     double peak = peakHour * burst;
-    double par = mean > 0 ? peak / mean : 1;
+    // the hourly values are computed alike, but the mean of 168 equal doubles can differ from them by an ulp
+    double par = mean > 0 ? Math.max(1, peak / mean) : 1;
     TokenProfile tokens = profile.tokens();
     return ImmutableWorkloadStats.builder()
         .traffic(profile.traffic().describe())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.tradeoff.api.TradeoffException;
 import dev.tradeoff.api.internal.Fmt;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.immutables.value.Value;
 
@@ -42,10 +43,8 @@ public non-sealed interface DailyUsers extends Traffic {
     return 1;
   }
 
-  /** @return the weekly shape, flat by default */
-  default WeeklyShape shape() {
-    return WeeklyShape.flat();
-  }
+  /** @return how requests spread over the week; a flat week when absent */
+  Optional<WeeklyShape> shape();
 
   /** @return the busiest minute over its hour's average, {@code >= 1}, 1 by default */
   @Override
@@ -82,7 +81,7 @@ public non-sealed interface DailyUsers extends Traffic {
   @Value.NonAttribute
   default double[] requestsPerHourOfWeek() {
     double perHour = conversationsPerWeek() * turnsPerConversation() / WeeklyShape.HOURS;
-    double[] f = shape().factors();
+    double[] f = WeeklyShape.factorsOf(shape());
     for (int h = 0; h < f.length; h++) {
       f[h] *= perHour;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.tradeoff.api.TradeoffException;
 import dev.tradeoff.api.internal.Fmt;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.immutables.value.Value;
 
@@ -29,10 +30,8 @@ public non-sealed interface RequestRate extends Traffic {
   /** @return average requests per hour over the week, {@code > 0} */
   double requestsPerHour();
 
-  /** @return the weekly shape, flat by default */
-  default WeeklyShape shape() {
-    return WeeklyShape.flat();
-  }
+  /** @return how requests spread over the week; a flat week when absent */
+  Optional<WeeklyShape> shape();
 
   /** @return the busiest minute over its hour's average, {@code >= 1}, 1 by default */
   @Override
@@ -62,7 +61,7 @@ public non-sealed interface RequestRate extends Traffic {
   @Override
   @Value.NonAttribute
   default double[] requestsPerHourOfWeek() {
-    double[] f = shape().factors();
+    double[] f = WeeklyShape.factorsOf(shape());
     for (int h = 0; h < f.length; h++) {
       f[h] *= requestsPerHour();
     }

@@ -92,6 +92,21 @@ public interface WeeklyShape {
   }
 
   /**
+   * The factors of an optional shape: a flat week (all 1) when absent.
+   *
+   * @param shape the shape, or empty
+   * @return a fresh array of 168 factors with mean 1
+   */
+  static double[] factorsOf(java.util.Optional<WeeklyShape> shape) {
+    if (shape.isPresent()) {
+      return shape.get().factors();
+    }
+    double[] f = new double[HOURS];
+    java.util.Arrays.fill(f, 1.0);
+    return f;
+  }
+
+  /**
    * The same traffic every hour.
    *
    * @return the flat shape
