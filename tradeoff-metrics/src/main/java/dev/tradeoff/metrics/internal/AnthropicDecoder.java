@@ -1,7 +1,5 @@
 package dev.tradeoff.metrics.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.tradeoff.metrics.EventKind;
 import dev.tradeoff.metrics.sse.SseFormatException;
 import java.io.IOException;
@@ -29,6 +27,28 @@ final class AnthropicDecoder extends WireDecoder {
   private static final int D_THINKING = 2;
   private static final int D_TOOL = 3;
 
+  private static final byte[] MESSAGE_START = ascii("message_start");
+  private static final byte[] CONTENT_BLOCK_START = ascii("content_block_start");
+  private static final byte[] CONTENT_BLOCK_DELTA = ascii("content_block_delta");
+  private static final byte[] MESSAGE_DELTA = ascii("message_delta");
+  private static final byte[] MESSAGE_STOP = ascii("message_stop");
+  private static final byte[] CONTENT_BLOCK = ascii("content_block");
+  private static final byte[] DELTA = ascii("delta");
+  private static final byte[] TEXT = ascii("text");
+  private static final byte[] THINKING = ascii("thinking");
+  private static final byte[] PARTIAL_JSON = ascii("partial_json");
+  private static final byte[] NAME = ascii("name");
+  private static final byte[] STOP_REASON = ascii("stop_reason");
+  private static final byte[] INPUT_TOKENS = ascii("input_tokens");
+  private static final byte[] OUTPUT_TOKENS = ascii("output_tokens");
+  private static final byte[] CACHE_CREATION_INPUT_TOKENS = ascii("cache_creation_input_tokens");
+  private static final byte[] CACHE_READ_INPUT_TOKENS = ascii("cache_read_input_tokens");
+  private static final byte[] CACHE_CREATION = ascii("cache_creation");
+  private static final byte[] EPHEMERAL_1H = ascii("ephemeral_1h_input_tokens");
+
+  private int payload;
+  private int payloadChars;
+
   @Override
   public String terminalEventName() {
     return "message_stop";
@@ -38,46 +58,35 @@ final class AnthropicDecoder extends WireDecoder {
   public EventKind decode(String eventType, byte[] data, int off, int len, StreamState s)
       throws SseFormatException {
     int type = T_OTHER;
-    int payload = D_NONE;
-    int payloadChars = 0;
+    payload = D_NONE;
+    payloadChars = 0;
     boolean usage = false;
     s.pending.setLength(0);
-    try (JsonParser p = open(data, off, len)) {
-      String f;
-      while ((f = p.nextFieldName()) != null) {
-        switch (f) {
-          case "type":
-            type = typeOf(readString(p));
-            break;
-          case "message":
-            usage |= parseMessage(p, s);
-            break;
-          case "content_block":
-          case "delta":
-            // {"type":"text_delta","text":...} | {"type":"thinking_delta","thinking":...}
-            // | {"type":"input_json_delta","partial_json":...} | {"type":"tool_use","name":...}
-            // | message_delta's {"stop_reason":...}
-            long packed = parseBlock(p, s);
-            payload = (int) (packed >>> 32);
-            payloadChars = (int) packed;
-            break;
-          case "usage":
-            if (p.nextToken() == JsonToken.START_OBJECT) {
-              parseUsage(p, s);
-              usage = true;
-            } else {
-              p.skipChildren();
-            }
-            break;
-          case "error":
-            parseOpenAiStyleError(p, s);
-            type = T_ERROR;
-            break;
-          default:
-            skipValue(p);
+    try {
+      open(data, off, len);
+      while (nextField()) {
+        if (c.is(N_TYPE)) {
+          type = readType();
+        } else if (c.is(DELTA) || c.is(CONTENT_BLOCK)) {
+          // {"type":"text_delta","text":...} | {"type":"thinking_delta","thinking":...}
+          // | {"type":"input_json_delta","partial_json":...} | {"type":"tool_use","name":...}
+          // | message_delta's {"stop_reason":...}
+          parseBlock(s);
+        } else if (c.is(N_USAGE)) {
+          if (enterObject()) {
+            parseUsage(s);
+            usage = true;
+          }
+        } else if (c.is(N_MESSAGE)) {
+          usage |= parseMessage(s);
+        } else if (c.is(N_ERROR)) {
+          parseOpenAiStyleError(s);
+          type = T_ERROR;
+        } else {
+          skipValue();
         }
       }
-      requireEnd(p);
+      close();
     } catch (IOException e) {
       throw malformed(data, off, len, e);
     }
@@ -111,124 +120,102 @@ final class AnthropicDecoder extends WireDecoder {
     }
   }
 
-  private static int typeOf(String t) {
-    if (t == null) {
+  private int readType() throws IOException {
+    if (c.next() != JsonCursor.STRING) {
+      c.skipValue();
       return T_OTHER;
     }
-    switch (t) {
-      case "message_start":
-        return T_MESSAGE_START;
-      case "content_block_start":
-        return T_BLOCK_START;
-      case "content_block_delta":
-        return T_BLOCK_DELTA;
-      case "message_delta":
-        return T_MESSAGE_DELTA;
-      case "message_stop":
-        return T_MESSAGE_STOP;
-      case "error":
-        return T_ERROR;
-      default:
-        return T_OTHER;
+    if (c.is(CONTENT_BLOCK_DELTA)) {
+      return T_BLOCK_DELTA;
     }
+    if (c.is(CONTENT_BLOCK_START)) {
+      return T_BLOCK_START;
+    }
+    if (c.is(MESSAGE_DELTA)) {
+      return T_MESSAGE_DELTA;
+    }
+    if (c.is(MESSAGE_START)) {
+      return T_MESSAGE_START;
+    }
+    if (c.is(MESSAGE_STOP)) {
+      return T_MESSAGE_STOP;
+    }
+    if (c.is(N_ERROR)) {
+      return T_ERROR;
+    }
+    return T_OTHER;
   }
 
-  /** Returns (payload kind << 32) | chars; text goes to s.pending. Also takes message_delta's stop_reason. */
-  private static long parseBlock(JsonParser p, StreamState s) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return 0;
+  /** Reads a delta or content block; text goes to s.pending. Also takes message_delta's stop_reason. */
+  private void parseBlock(StreamState s) throws IOException {
+    if (!enterObject()) {
+      return;
     }
-    int kind = D_NONE;
-    int chars = 0;
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      switch (f) {
-        case "text":
-          chars += Math.max(0, appendString(p, s.pending, true));
-          kind = D_TEXT;
-          break;
-        case "thinking":
-          chars += Math.max(0, appendString(p, s.pending, true));
-          kind = D_THINKING;
-          break;
-        case "partial_json":
-          chars += Math.max(0, appendString(p, s.pending, true));
-          kind = D_TOOL;
-          break;
-        case "name":
-          // content_block_start of a tool_use block: the tool's name is generated output.
-          chars += Math.max(0, appendString(p, s.pending, true));
-          kind = D_TOOL;
-          break;
-        case "stop_reason":
-          String reason = readString(p);
-          if (reason != null) {
-            s.finishReason = reason;
-          }
-          break;
-        default:
-          skipValue(p);
+    while (nextField()) {
+      if (c.is(TEXT)) {
+        payloadChars += Math.max(0, appendString(s.pending, true));
+        payload = D_TEXT;
+      } else if (c.is(THINKING)) {
+        payloadChars += Math.max(0, appendString(s.pending, true));
+        payload = D_THINKING;
+      } else if (c.is(PARTIAL_JSON) || c.is(NAME)) {
+        // a tool_use block's name, then its input JSON: both are generated output
+        payloadChars += Math.max(0, appendString(s.pending, true));
+        payload = D_TOOL;
+      } else if (c.is(STOP_REASON)) {
+        String reason = readString();
+        if (reason != null) {
+          s.finishReason = reason;
+        }
+      } else {
+        skipValue();
       }
     }
-    return ((long) kind << 32) | chars;
   }
 
-  private static boolean parseMessage(JsonParser p, StreamState s) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
+  private boolean parseMessage(StreamState s) throws IOException {
+    if (!enterObject()) {
       return false;
     }
     boolean usage = false;
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      if ("usage".equals(f) && p.nextToken() == JsonToken.START_OBJECT) {
-        parseUsage(p, s);
-        usage = true;
-      } else if (!"usage".equals(f)) {
-        skipValue(p);
+    while (nextField()) {
+      if (c.is(N_USAGE)) {
+        if (enterObject()) {
+          parseUsage(s);
+          usage = true;
+        }
       } else {
-        p.skipChildren();
+        skipValue();
       }
     }
     return usage;
   }
 
-  private static void parseUsage(JsonParser p, StreamState s) throws IOException {
+  private void parseUsage(StreamState s) throws IOException {
     s.inputExcludesCache = true;
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      switch (f) {
-        case "input_tokens":
-          set(s, readLong(p), INPUT);
-          break;
-        case "output_tokens":
-          set(s, readLong(p), OUTPUT);
-          break;
-        case "cache_creation_input_tokens":
-          set(s, readLong(p), CACHE_WRITE);
-          break;
-        case "cache_read_input_tokens":
-          set(s, readLong(p), CACHE_READ);
-          break;
-        case "cache_creation":
-          // {"ephemeral_5m_input_tokens": n, "ephemeral_1h_input_tokens": m}: the write total is
-          // cache_creation_input_tokens; only the 1-hour part needs its own class (its own rate).
-          if (p.nextToken() == JsonToken.START_OBJECT) {
-            String g;
-            while ((g = p.nextFieldName()) != null) {
-              if ("ephemeral_1h_input_tokens".equals(g)) {
-                set(s, readLong(p), CACHE_WRITE_1H);
-              } else {
-                skipValue(p);
-              }
+    while (nextField()) {
+      if (c.is(INPUT_TOKENS)) {
+        set(s, readLong(), INPUT);
+      } else if (c.is(OUTPUT_TOKENS)) {
+        set(s, readLong(), OUTPUT);
+      } else if (c.is(CACHE_CREATION_INPUT_TOKENS)) {
+        set(s, readLong(), CACHE_WRITE);
+      } else if (c.is(CACHE_READ_INPUT_TOKENS)) {
+        set(s, readLong(), CACHE_READ);
+      } else if (c.is(CACHE_CREATION)) {
+        // {"ephemeral_5m_input_tokens": n, "ephemeral_1h_input_tokens": m}: the write total is
+        // cache_creation_input_tokens; only the 1-hour part needs its own class (its own rate).
+        if (enterObject()) {
+          while (nextField()) {
+            if (c.is(EPHEMERAL_1H)) {
+              set(s, readLong(), CACHE_WRITE_1H);
+            } else {
+              skipValue();
             }
-          } else {
-            p.skipChildren();
           }
-          break;
-        default:
-          skipValue(p);
+        }
+      } else {
+        skipValue();
       }
     }
   }

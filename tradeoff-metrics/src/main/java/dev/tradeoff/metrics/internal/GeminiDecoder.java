@@ -1,13 +1,13 @@
 package dev.tradeoff.metrics.internal;
 
+import static dev.tradeoff.metrics.internal.JsonCursor.END_ARRAY;
+import static dev.tradeoff.metrics.internal.JsonCursor.START_OBJECT;
 import static dev.tradeoff.metrics.internal.KindFlags.CONTENT;
 import static dev.tradeoff.metrics.internal.KindFlags.ERROR;
 import static dev.tradeoff.metrics.internal.KindFlags.REASONING;
 import static dev.tradeoff.metrics.internal.KindFlags.TOOL;
 import static dev.tradeoff.metrics.internal.KindFlags.USAGE;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.tradeoff.metrics.EventKind;
 import dev.tradeoff.metrics.sse.SseFormatException;
 import java.io.IOException;
@@ -19,6 +19,19 @@ import java.io.IOException;
  */
 final class GeminiDecoder extends WireDecoder {
 
+  private static final byte[] CANDIDATES = ascii("candidates");
+  private static final byte[] USAGE_METADATA = ascii("usageMetadata");
+  private static final byte[] CONTENT_NAME = ascii("content");
+  private static final byte[] FINISH_REASON = ascii("finishReason");
+  private static final byte[] PARTS = ascii("parts");
+  private static final byte[] TEXT = ascii("text");
+  private static final byte[] THOUGHT = ascii("thought");
+  private static final byte[] FUNCTION_CALL = ascii("functionCall");
+  private static final byte[] PROMPT_TOKEN_COUNT = ascii("promptTokenCount");
+  private static final byte[] CANDIDATES_TOKEN_COUNT = ascii("candidatesTokenCount");
+  private static final byte[] THOUGHTS_TOKEN_COUNT = ascii("thoughtsTokenCount");
+  private static final byte[] CACHED_CONTENT_TOKEN_COUNT = ascii("cachedContentTokenCount");
+
   @Override
   public String terminalEventName() {
     return "a chunk with finishReason";
@@ -28,108 +41,92 @@ final class GeminiDecoder extends WireDecoder {
   public EventKind decode(String eventType, byte[] data, int off, int len, StreamState s)
       throws SseFormatException {
     int flags = 0;
-    try (JsonParser p = open(data, off, len)) {
-      String f;
-      while ((f = p.nextFieldName()) != null) {
-        switch (f) {
-          case "candidates":
-            flags |= parseCandidates(p, s);
-            break;
-          case "usageMetadata":
-            if (p.nextToken() == JsonToken.START_OBJECT) {
-              parseUsage(p, s);
-              flags |= USAGE;
-            } else {
-              p.skipChildren();
-            }
-            break;
-          case "error":
-            parseOpenAiStyleError(p, s);
-            flags |= ERROR;
-            break;
-          default:
-            skipValue(p);
+    try {
+      open(data, off, len);
+      while (nextField()) {
+        if (c.is(CANDIDATES)) {
+          flags |= parseCandidates(s);
+        } else if (c.is(USAGE_METADATA)) {
+          if (enterObject()) {
+            parseUsage(s);
+            flags |= USAGE;
+          }
+        } else if (c.is(N_ERROR)) {
+          parseOpenAiStyleError(s);
+          flags |= ERROR;
+        } else {
+          skipValue();
         }
       }
-      requireEnd(p);
+      close();
     } catch (IOException e) {
       throw malformed(data, off, len, e);
     }
     return KindFlags.kind(flags);
   }
 
-  private static int parseCandidates(JsonParser p, StreamState s) throws IOException {
-    if (p.nextToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
+  private int parseCandidates(StreamState s) throws IOException {
+    if (!enterArray()) {
       return 0;
     }
     int flags = 0;
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
+    int t;
+    while ((t = c.next()) != END_ARRAY) {
+      if (t != START_OBJECT) {
+        c.skipValue();
         continue;
       }
-      String f;
-      while ((f = p.nextFieldName()) != null) {
-        if ("content".equals(f)) {
-          flags |= parseContent(p, s);
-        } else if ("finishReason".equals(f)) {
-          String reason = readString(p);
+      while (nextField()) {
+        if (c.is(CONTENT_NAME)) {
+          flags |= parseContent(s);
+        } else if (c.is(FINISH_REASON)) {
+          String reason = readString();
           if (reason != null) {
             s.finishReason = reason;
             s.complete = true;
           }
         } else {
-          skipValue(p);
+          skipValue();
         }
       }
     }
     return flags;
   }
 
-  private static int parseContent(JsonParser p, StreamState s) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
+  private int parseContent(StreamState s) throws IOException {
+    if (!enterObject()) {
       return 0;
     }
     int flags = 0;
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      if (!"parts".equals(f)) {
-        skipValue(p);
+    while (nextField()) {
+      if (!c.is(PARTS)) {
+        skipValue();
         continue;
       }
-      if (p.nextToken() != JsonToken.START_ARRAY) {
-        p.skipChildren();
+      if (!enterArray()) {
         continue;
       }
-      JsonToken t;
-      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-        if (t != JsonToken.START_OBJECT) {
-          p.skipChildren();
+      int t;
+      while ((t = c.next()) != END_ARRAY) {
+        if (t != START_OBJECT) {
+          c.skipValue();
           continue;
         }
         s.pending.setLength(0);
         int chars = 0;
         boolean thought = false;
         boolean call = false;
-        String g;
-        while ((g = p.nextFieldName()) != null) {
-          switch (g) {
-            case "text":
-              chars += Math.max(0, appendString(p, s.pending, true));
-              break;
-            case "thought":
-              thought = p.nextToken() == JsonToken.VALUE_TRUE;
-              p.skipChildren();
-              break;
-            case "functionCall":
-              call = true;
-              skipValue(p);
-              break;
-            default:
-              skipValue(p);
+        while (nextField()) {
+          if (c.is(TEXT)) {
+            chars += Math.max(0, appendString(s.pending, true));
+          } else if (c.is(THOUGHT)) {
+            thought = c.next() == JsonCursor.TRUE;
+            c.skipValue();
+          } else if (c.is(FUNCTION_CALL)) {
+            call = true;
+            skipValue();
+          } else {
+            skipValue();
           }
         }
         if (call) {
@@ -145,25 +142,19 @@ final class GeminiDecoder extends WireDecoder {
     return flags;
   }
 
-  private static void parseUsage(JsonParser p, StreamState s) throws IOException {
+  private void parseUsage(StreamState s) throws IOException {
     s.outputExcludesReasoning = true;
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      switch (f) {
-        case "promptTokenCount":
-          set(s, readLong(p), INPUT);
-          break;
-        case "candidatesTokenCount":
-          set(s, readLong(p), OUTPUT);
-          break;
-        case "thoughtsTokenCount":
-          set(s, readLong(p), REASONING);
-          break;
-        case "cachedContentTokenCount":
-          set(s, readLong(p), CACHE_READ);
-          break;
-        default:
-          skipValue(p);
+    while (nextField()) {
+      if (c.is(PROMPT_TOKEN_COUNT)) {
+        set(s, readLong(), INPUT);
+      } else if (c.is(CANDIDATES_TOKEN_COUNT)) {
+        set(s, readLong(), OUTPUT);
+      } else if (c.is(THOUGHTS_TOKEN_COUNT)) {
+        set(s, readLong(), REASONING);
+      } else if (c.is(CACHED_CONTENT_TOKEN_COUNT)) {
+        set(s, readLong(), CACHE_READ);
+      } else {
+        skipValue();
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.tradeoff.metrics.internal;
 
+import static dev.tradeoff.metrics.internal.JsonCursor.END_ARRAY;
+import static dev.tradeoff.metrics.internal.JsonCursor.START_OBJECT;
 import static dev.tradeoff.metrics.internal.KindFlags.CONTENT;
 import static dev.tradeoff.metrics.internal.KindFlags.ERROR;
 import static dev.tradeoff.metrics.internal.KindFlags.REASONING;
@@ -7,8 +9,6 @@ import static dev.tradeoff.metrics.internal.KindFlags.ROLE;
 import static dev.tradeoff.metrics.internal.KindFlags.TOOL;
 import static dev.tradeoff.metrics.internal.KindFlags.USAGE;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.tradeoff.metrics.EventKind;
 import dev.tradeoff.metrics.sse.SseFormatException;
 import java.io.IOException;
@@ -22,7 +22,30 @@ import java.nio.charset.StandardCharsets;
  */
 final class OpenAiChatDecoder extends WireDecoder {
 
-  private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DONE = ascii("[DONE]");
+  private static final byte[] CHOICES = ascii("choices");
+  private static final byte[] DELTA = ascii("delta");
+  private static final byte[] FINISH_REASON = ascii("finish_reason");
+  private static final byte[] ROLE_NAME = ascii("role");
+  private static final byte[] CONTENT_NAME = ascii("content");
+  private static final byte[] REFUSAL = ascii("refusal");
+  private static final byte[] REASONING_NAME = ascii("reasoning");
+  private static final byte[] REASONING_CONTENT = ascii("reasoning_content");
+  private static final byte[] TOOL_CALLS = ascii("tool_calls");
+  private static final byte[] FUNCTION = ascii("function");
+  private static final byte[] NAME = ascii("name");
+  private static final byte[] ARGUMENTS = ascii("arguments");
+  static final byte[] PROMPT_TOKENS = ascii("prompt_tokens");
+  static final byte[] INPUT_TOKENS = ascii("input_tokens");
+  static final byte[] COMPLETION_TOKENS = ascii("completion_tokens");
+  static final byte[] OUTPUT_TOKENS = ascii("output_tokens");
+  static final byte[] PROMPT_TOKENS_DETAILS = ascii("prompt_tokens_details");
+  static final byte[] INPUT_TOKENS_DETAILS = ascii("input_tokens_details");
+  static final byte[] COMPLETION_TOKENS_DETAILS = ascii("completion_tokens_details");
+  static final byte[] OUTPUT_TOKENS_DETAILS = ascii("output_tokens_details");
+  static final byte[] CACHED_TOKENS = ascii("cached_tokens");
+  static final byte[] REASONING_TOKENS = ascii("reasoning_tokens");
+  static final byte[] PROMPT_CACHE_HIT_TOKENS = ascii("prompt_cache_hit_tokens");
 
   @Override
   public String terminalEventName() {
@@ -37,42 +60,35 @@ final class OpenAiChatDecoder extends WireDecoder {
       s.complete = true;
       return EventKind.OTHER;
     }
+    boolean errorEvent = "error".equals(eventType);
     int flags = 0;
-    try (JsonParser p = open(data, off, len)) {
-      String f;
-      while ((f = p.nextFieldName()) != null) {
-        switch (f) {
-          case "choices":
-            flags |= parseChoices(p, s);
-            break;
-          case "usage":
-            if (p.nextToken() == JsonToken.START_OBJECT) {
-              parseUsage(p, s);
-              flags |= USAGE;
-            } else {
-              p.skipChildren(); // "usage": null on every chunk but the last
-            }
-            break;
-          case "error":
-            parseOpenAiStyleError(p, s);
-            flags |= ERROR;
-            break;
-          default:
-            skipValue(p);
+    try {
+      open(data, off, len);
+      while (nextField()) {
+        if (c.is(CHOICES)) {
+          flags |= parseChoices(s);
+        } else if (c.is(N_USAGE)) {
+          if (enterObject()) { // "usage": null on every chunk but the last is skipped by enterObject
+            parseUsage(this, s);
+            flags |= USAGE;
+          }
+        } else if (c.is(N_ERROR)) {
+          parseOpenAiStyleError(s);
+          flags |= ERROR;
+        } else {
+          skipValue();
         }
       }
-      requireEnd(p);
-    } catch (SseFormatException e) {
-      throw e;
+      close();
     } catch (IOException e) {
-      if ("error".equals(eventType)) {
+      if (errorEvent) {
         // An error event whose data is not JSON: keep its text as the message.
         s.fail("error", new String(data, off, Math.min(len, 500), StandardCharsets.UTF_8));
         return EventKind.ERROR;
       }
       throw malformed(data, off, len, e);
     }
-    if ("error".equals(eventType) && (flags & ERROR) == 0) {
+    if (errorEvent && (flags & ERROR) == 0) {
       s.fail("error", new String(data, off, Math.min(len, 500), StandardCharsets.UTF_8));
       flags |= ERROR;
     }
@@ -91,104 +107,87 @@ final class OpenAiChatDecoder extends WireDecoder {
     return true;
   }
 
-  private static int parseChoices(JsonParser p, StreamState s) throws IOException {
-    if (p.nextToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
+  private int parseChoices(StreamState s) throws IOException {
+    if (!enterArray()) {
       return 0;
     }
     int flags = 0;
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
+    int t;
+    while ((t = c.next()) != END_ARRAY) {
+      if (t != START_OBJECT) {
+        c.skipValue();
         continue;
       }
-      String f;
-      while ((f = p.nextFieldName()) != null) {
-        switch (f) {
-          case "delta":
-            flags |= parseDelta(p, s);
-            break;
-          case "finish_reason":
-            String reason = readString(p);
-            if (reason != null) {
-              s.finishReason = reason;
-              s.complete = true; // compatible servers may omit [DONE]; a finish reason ends the answer
-            }
-            break;
-          default:
-            skipValue(p);
+      while (nextField()) {
+        if (c.is(DELTA)) {
+          flags |= parseDelta(s);
+        } else if (c.is(FINISH_REASON)) {
+          String reason = readString();
+          if (reason != null) {
+            s.finishReason = reason;
+            s.complete = true; // compatible servers may omit [DONE]; a finish reason ends the answer
+          }
+        } else {
+          skipValue();
         }
       }
     }
     return flags;
   }
 
-  private static int parseDelta(JsonParser p, StreamState s) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
+  private int parseDelta(StreamState s) throws IOException {
+    if (!enterObject()) {
       return 0;
     }
     int flags = 0;
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      switch (f) {
-        case "role":
-          if (readString(p) != null) {
-            flags |= ROLE;
-          }
-          break;
-        case "content":
-        case "refusal":
-          if (appendString(p, s.text, s.captureText) > 0) {
-            flags |= CONTENT;
-          }
-          break;
-        case "reasoning":
-        case "reasoning_content":
-          if (appendString(p, s.text, s.captureText) > 0) {
-            flags |= REASONING;
-          }
-          break;
-        case "tool_calls":
-          flags |= parseToolCalls(p, s);
-          break;
-        default:
-          skipValue(p);
+    while (nextField()) {
+      if (c.is(CONTENT_NAME) || c.is(REFUSAL)) {
+        if (appendString(s.text, s.captureText) > 0) {
+          flags |= CONTENT;
+        }
+      } else if (c.is(ROLE_NAME)) {
+        if (c.next() == JsonCursor.STRING) {
+          flags |= ROLE;
+        } else {
+          c.skipValue();
+        }
+      } else if (c.is(REASONING_NAME) || c.is(REASONING_CONTENT)) {
+        if (appendString(s.text, s.captureText) > 0) {
+          flags |= REASONING;
+        }
+      } else if (c.is(TOOL_CALLS)) {
+        flags |= parseToolCalls(s);
+      } else {
+        skipValue();
       }
     }
     return flags;
   }
 
-  private static int parseToolCalls(JsonParser p, StreamState s) throws IOException {
-    if (p.nextToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
+  private int parseToolCalls(StreamState s) throws IOException {
+    if (!enterArray()) {
       return 0;
     }
     int flags = 0;
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t != JsonToken.START_OBJECT) {
-        p.skipChildren();
+    int t;
+    while ((t = c.next()) != END_ARRAY) {
+      if (t != START_OBJECT) {
+        c.skipValue();
         continue;
       }
-      String f;
-      while ((f = p.nextFieldName()) != null) {
-        if ("function".equals(f) && p.nextToken() == JsonToken.START_OBJECT) {
-          String g;
-          while ((g = p.nextFieldName()) != null) {
-            if ("name".equals(g) || "arguments".equals(g)) {
-              if (appendString(p, s.text, s.captureText) > 0) {
+      while (nextField()) {
+        if (!c.is(FUNCTION)) {
+          skipValue();
+        } else if (enterObject()) {
+          while (nextField()) {
+            if (c.is(NAME) || c.is(ARGUMENTS)) {
+              if (appendString(s.text, s.captureText) > 0) {
                 flags |= TOOL;
               }
             } else {
-              skipValue(p);
+              skipValue();
             }
           }
-        } else if (!"function".equals(f)) {
-          skipValue(p);
-        } else {
-          p.skipChildren();
         }
       }
     }
@@ -196,50 +195,38 @@ final class OpenAiChatDecoder extends WireDecoder {
   }
 
   /** Chat Completions and Responses usage objects (the two key families never collide). */
-  static void parseUsage(JsonParser p, StreamState s) throws IOException {
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      switch (f) {
-        case "prompt_tokens":
-        case "input_tokens":
-          set(s, readLong(p), INPUT);
-          break;
-        case "completion_tokens":
-        case "output_tokens":
-          set(s, readLong(p), OUTPUT);
-          break;
-        case "prompt_tokens_details":
-        case "input_tokens_details":
-          parseDetails(p, s, "cached_tokens", CACHE_READ);
-          break;
-        case "completion_tokens_details":
-        case "output_tokens_details":
-          parseDetails(p, s, "reasoning_tokens", REASONING);
-          break;
-        case "prompt_cache_hit_tokens":
-          // DeepSeek's name for cached prompt tokens; prompt_tokens_details wins if both are sent.
-          long hit = readLong(p);
-          if (s.cacheRead < 0) {
-            set(s, hit, CACHE_READ);
-          }
-          break;
-        default:
-          skipValue(p);
+  static void parseUsage(WireDecoder d, StreamState s) throws IOException {
+    JsonCursor c = d.c;
+    while (d.nextField()) {
+      if (c.is(PROMPT_TOKENS) || c.is(INPUT_TOKENS)) {
+        set(s, d.readLong(), INPUT);
+      } else if (c.is(COMPLETION_TOKENS) || c.is(OUTPUT_TOKENS)) {
+        set(s, d.readLong(), OUTPUT);
+      } else if (c.is(PROMPT_TOKENS_DETAILS) || c.is(INPUT_TOKENS_DETAILS)) {
+        parseDetails(d, s, CACHED_TOKENS, CACHE_READ);
+      } else if (c.is(COMPLETION_TOKENS_DETAILS) || c.is(OUTPUT_TOKENS_DETAILS)) {
+        parseDetails(d, s, REASONING_TOKENS, REASONING);
+      } else if (c.is(PROMPT_CACHE_HIT_TOKENS)) {
+        // DeepSeek's name for cached prompt tokens; prompt_tokens_details wins if both are sent.
+        long hit = d.readLong();
+        if (s.cacheRead < 0) {
+          set(s, hit, CACHE_READ);
+        }
+      } else {
+        d.skipValue();
       }
     }
   }
 
-  private static void parseDetails(JsonParser p, StreamState s, String wanted, int field) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
+  private static void parseDetails(WireDecoder d, StreamState s, byte[] wanted, int field) throws IOException {
+    if (!d.enterObject()) {
       return;
     }
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      if (wanted.equals(f)) {
-        set(s, readLong(p), field);
+    while (d.nextField()) {
+      if (d.c.is(wanted)) {
+        set(s, d.readLong(), field);
       } else {
-        skipValue(p);
+        d.skipValue();
       }
     }
   }

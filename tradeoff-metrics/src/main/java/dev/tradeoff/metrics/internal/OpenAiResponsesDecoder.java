@@ -1,7 +1,5 @@
 package dev.tradeoff.metrics.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.tradeoff.metrics.EventKind;
 import dev.tradeoff.metrics.sse.SseFormatException;
 import java.io.IOException;
@@ -12,6 +10,16 @@ import java.io.IOException;
  * {@code response.failed} and {@code error} (errors after HTTP 200).
  */
 final class OpenAiResponsesDecoder extends WireDecoder {
+
+  private static final byte[] DELTA = ascii("delta");
+  private static final byte[] RESPONSE = ascii("response");
+  private static final byte[] ITEM = ascii("item");
+  private static final byte[] FUNCTION_CALL = ascii("function_call");
+  private static final byte[] MESSAGE_TYPE = ascii("message");
+  private static final byte[] INCOMPLETE_DETAILS = ascii("incomplete_details");
+  private static final byte[] REASON = ascii("reason");
+  private static final byte[] IN_PROGRESS = ascii("in_progress");
+  private static final byte[] QUEUED = ascii("queued");
 
   @Override
   public String terminalEventName() {
@@ -25,44 +33,34 @@ final class OpenAiResponsesDecoder extends WireDecoder {
     boolean deltaSeen = false;
     int deltaChars = 0;
     boolean usage = false;
-    boolean functionCallItem = false;
-    boolean messageItem = false;
+    int item = 0;
     String code = null;
     String message = null;
     s.pending.setLength(0);
-    try (JsonParser p = open(data, off, len)) {
-      String f;
-      while ((f = p.nextFieldName()) != null) {
-        switch (f) {
-          case "type":
-            type = readString(p);
-            break;
-          case "delta":
-            int n = appendString(p, s.pending, true);
-            deltaSeen = n >= 0;
-            deltaChars = Math.max(0, n);
-            break;
-          case "response":
-            usage |= parseResponse(p, s);
-            break;
-          case "item":
-            int item = parseItemType(p);
-            functionCallItem = item == 1;
-            messageItem = item == 2;
-            break;
-          case "code":
-            JsonToken ct = p.nextToken();
-            code = ct == JsonToken.VALUE_STRING || ct == JsonToken.VALUE_NUMBER_INT ? p.getText() : null;
-            p.skipChildren();
-            break;
-          case "message":
-            message = readString(p);
-            break;
-          default:
-            skipValue(p);
+    try {
+      open(data, off, len);
+      while (nextField()) {
+        if (c.is(N_TYPE)) {
+          type = readString(); // event types are few and short; one small String per event
+        } else if (c.is(DELTA)) {
+          int n = appendString(s.pending, true);
+          deltaSeen = n >= 0;
+          deltaChars = Math.max(0, n);
+        } else if (c.is(RESPONSE)) {
+          usage |= parseResponse(s);
+        } else if (c.is(ITEM)) {
+          item = parseItemType();
+        } else if (c.is(N_CODE)) {
+          int t = c.next();
+          code = t == JsonCursor.STRING || t == JsonCursor.NUMBER ? c.text() : null;
+          c.skipValue();
+        } else if (c.is(N_MESSAGE)) {
+          message = readString();
+        } else {
+          skipValue();
         }
       }
-      requireEnd(p);
+      close();
     } catch (IOException e) {
       throw malformed(data, off, len, e);
     }
@@ -79,7 +77,7 @@ final class OpenAiResponsesDecoder extends WireDecoder {
       case "response.function_call_arguments.delta":
         return commitDelta(s, deltaSeen, deltaChars, EventKind.TOOL_CALL);
       case "response.output_item.added":
-        return functionCallItem ? EventKind.TOOL_CALL : messageItem ? EventKind.ROLE_ONLY : EventKind.OTHER;
+        return item == 1 ? EventKind.TOOL_CALL : item == 2 ? EventKind.ROLE_ONLY : EventKind.OTHER;
       case "response.completed":
       case "response.incomplete":
         s.terminal = true;
@@ -110,86 +108,75 @@ final class OpenAiResponsesDecoder extends WireDecoder {
   }
 
   /** 1 = function_call item, 2 = message item, 0 = other. */
-  private static int parseItemType(JsonParser p) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
+  private int parseItemType() throws IOException {
+    if (!enterObject()) {
       return 0;
     }
     int result = 0;
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      if ("type".equals(f)) {
-        String t = readString(p);
-        result = "function_call".equals(t) ? 1 : "message".equals(t) ? 2 : 0;
+    while (nextField()) {
+      if (c.is(N_TYPE)) {
+        if (c.next() == JsonCursor.STRING) {
+          result = c.is(FUNCTION_CALL) ? 1 : c.is(MESSAGE_TYPE) ? 2 : 0;
+        } else {
+          c.skipValue();
+        }
       } else {
-        skipValue(p);
+        skipValue();
       }
     }
     return result;
   }
 
   /** Reads a response object: status, usage, error, incomplete_details. Returns whether usage was present. */
-  private static boolean parseResponse(JsonParser p, StreamState s) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
+  private boolean parseResponse(StreamState s) throws IOException {
+    if (!enterObject()) {
       return false;
     }
     boolean usage = false;
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      switch (f) {
-        case "usage":
-          if (p.nextToken() == JsonToken.START_OBJECT) {
-            OpenAiChatDecoder.parseUsage(p, s);
-            usage = true;
-          } else {
-            p.skipChildren();
+    while (nextField()) {
+      if (c.is(N_USAGE)) {
+        if (enterObject()) {
+          OpenAiChatDecoder.parseUsage(this, s);
+          usage = true;
+        }
+      } else if (c.is(N_STATUS)) {
+        if (c.next() == JsonCursor.STRING) {
+          if (!c.is(IN_PROGRESS) && !c.is(QUEUED)) {
+            s.finishReason = c.text();
           }
-          break;
-        case "status":
-          String status = readString(p);
-          if (status != null && !"in_progress".equals(status) && !"queued".equals(status)) {
-            s.finishReason = status;
-          }
-          break;
-        case "incomplete_details":
-          if (p.nextToken() == JsonToken.START_OBJECT) {
-            String g;
-            while ((g = p.nextFieldName()) != null) {
-              if ("reason".equals(g)) {
-                String reason = readString(p);
-                if (reason != null) {
-                  s.finishReason = reason;
-                }
-              } else {
-                skipValue(p);
+        } else {
+          c.skipValue();
+        }
+      } else if (c.is(INCOMPLETE_DETAILS)) {
+        if (enterObject()) {
+          while (nextField()) {
+            if (c.is(REASON)) {
+              String reason = readString();
+              if (reason != null) {
+                s.finishReason = reason;
               }
+            } else {
+              skipValue();
             }
-          } else {
-            p.skipChildren();
           }
-          break;
-        case "error":
-          if (p.nextToken() == JsonToken.START_OBJECT) {
-            String code = null;
-            String message = null;
-            String g;
-            while ((g = p.nextFieldName()) != null) {
-              if ("code".equals(g)) {
-                code = readString(p);
-              } else if ("message".equals(g)) {
-                message = readString(p);
-              } else {
-                skipValue(p);
-              }
+        }
+      } else if (c.is(N_ERROR)) {
+        if (enterObject()) { // "error": null while the response is fine
+          String code = null;
+          String message = null;
+          while (nextField()) {
+            if (c.is(N_CODE)) {
+              code = readString();
+            } else if (c.is(N_MESSAGE)) {
+              message = readString();
+            } else {
+              skipValue();
             }
-            s.fail(code != null ? code : "error", message != null ? message : "(no message)");
-          } else {
-            p.skipChildren(); // "error": null while the response is fine
           }
-          break;
-        default:
-          skipValue(p);
+          s.fail(code != null ? code : "error", message != null ? message : "(no message)");
+        }
+      } else {
+        skipValue();
       }
     }
     return usage;

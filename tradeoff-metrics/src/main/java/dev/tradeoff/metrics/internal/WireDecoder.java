@@ -1,9 +1,13 @@
 package dev.tradeoff.metrics.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import static dev.tradeoff.metrics.internal.JsonCursor.END;
+import static dev.tradeoff.metrics.internal.JsonCursor.END_OBJECT;
+import static dev.tradeoff.metrics.internal.JsonCursor.FIELD;
+import static dev.tradeoff.metrics.internal.JsonCursor.NUMBER;
+import static dev.tradeoff.metrics.internal.JsonCursor.START_ARRAY;
+import static dev.tradeoff.metrics.internal.JsonCursor.START_OBJECT;
+import static dev.tradeoff.metrics.internal.JsonCursor.STRING;
+
 import dev.tradeoff.metrics.EventKind;
 import dev.tradeoff.metrics.WireApi;
 import dev.tradeoff.metrics.sse.SseFormatException;
@@ -11,16 +15,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes one event's data of one wire format with Jackson's streaming parser: fields are matched by their
- * interned names and everything not needed is skipped without building a tree (a tree costs several times
- * more, see {@code SseParseBenchmark}).
+ * Decodes one event's data of one wire format with a reusable {@link JsonCursor}: fields are matched as bytes
+ * and everything not needed is skipped, without allocating (see {@code SseParseBenchmark}). One decoder per
+ * stream; not thread-safe.
  */
 public abstract class WireDecoder {
 
-  /** Shared, thread-safe; parsers are cheap and recycle their buffers. */
-  static final JsonFactory JSON = new JsonFactory();
-
   private static final int SNIPPET_BYTES = 120;
+
+  static final byte[] N_ERROR = ascii("error");
+  static final byte[] N_TYPE = ascii("type");
+  static final byte[] N_CODE = ascii("code");
+  static final byte[] N_STATUS = ascii("status");
+  static final byte[] N_MESSAGE = ascii("message");
+  static final byte[] N_USAGE = ascii("usage");
+
+  /** The cursor, reset for each event. */
+  final JsonCursor c = new JsonCursor();
 
   /**
    * Decodes one event.
@@ -48,80 +59,103 @@ public abstract class WireDecoder {
     }
   }
 
-  static JsonParser open(byte[] data, int off, int len) throws IOException {
-    JsonParser p = JSON.createParser(data, off, len);
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new JsonProcessingException("event data is not a JSON object", p.currentLocation()) {
-        private static final long serialVersionUID = 1L;
-      };
-    }
-    return p;
+  static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Requires the parser to be exhausted after the top-level object (trailing whitespace is fine). */
-  static void requireEnd(JsonParser p) throws IOException {
-    if (p.nextToken() != null) {
-      throw new JsonProcessingException("unexpected content after the JSON object", p.currentLocation()) {
-        private static final long serialVersionUID = 1L;
-      };
+  /** Starts a document that must be a JSON object; the cursor is then inside it. */
+  final void open(byte[] data, int off, int len) throws IOException {
+    c.reset(data, off, len);
+    if (c.next() != START_OBJECT) {
+      throw new JsonCursor.MalformedJsonException("event data is not a JSON object");
     }
+  }
+
+  /** After the top-level object's END_OBJECT: only whitespace may follow. */
+  final void close() throws IOException {
+    if (c.next() != END) {
+      throw new JsonCursor.MalformedJsonException("unexpected content after the JSON object");
+    }
+  }
+
+  /** Moves to the next field of the current object; false at its end. */
+  final boolean nextField() throws IOException {
+    return c.next() == FIELD;
+  }
+
+  /** Reads the value after a field name as an object; false (and the value skipped) if it is not one. */
+  final boolean enterObject() throws IOException {
+    if (c.next() == START_OBJECT) {
+      return true;
+    }
+    c.skipValue();
+    return false;
+  }
+
+  /** Reads the value after a field name as an array; false (and the value skipped) if it is not one. */
+  final boolean enterArray() throws IOException {
+    if (c.next() == START_ARRAY) {
+      return true;
+    }
+    c.skipValue();
+    return false;
+  }
+
+  /** Skips the value after the current field name. */
+  final void skipValue() throws IOException {
+    c.skipValue();
+  }
+
+  /** Reads a non-negative integer value; -1 for null or anything else (which is skipped). */
+  final long readLong() throws IOException {
+    if (c.next() == NUMBER) {
+      return c.longValue();
+    }
+    c.skipValue();
+    return StreamState.UNSET;
+  }
+
+  /** Reads a string value, or null for anything else (skipped). Allocates: for rare fields only. */
+  final String readString() throws IOException {
+    if (c.next() == STRING) {
+      return c.text();
+    }
+    c.skipValue();
+    return null;
+  }
+
+  /** Reads a string value and returns whether it equals the given bytes (false for non-strings). */
+  final boolean readStringIs(byte[] value) throws IOException {
+    if (c.next() == STRING) {
+      return c.is(value);
+    }
+    c.skipValue();
+    return false;
+  }
+
+  /**
+   * Reads a string value, appending it to {@code sink} when {@code capture}.
+   *
+   * @return the string's length (chars when captured, else bytes; either way > 0 iff non-empty), -1 if the
+   *     value was not a string
+   */
+  final int appendString(StringBuilder sink, boolean capture) throws IOException {
+    if (c.next() != STRING) {
+      c.skipValue();
+      return -1;
+    }
+    if (c.isEmptyString()) {
+      return 0;
+    }
+    return capture ? c.appendTo(sink) : 1;
   }
 
   static SseFormatException malformed(byte[] data, int off, int len, IOException cause) {
     int n = Math.min(len, SNIPPET_BYTES);
     String snippet = new String(data, off, n, StandardCharsets.UTF_8) + (len > n ? "…" : "");
-    String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
+    String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new SseFormatException(
         SseFormatException.Reason.MALFORMED_DATA, "malformed event data (" + why + "): " + snippet, cause);
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  /** Skips the value of the field just read by nextFieldName(). */
-  static void skipValue(JsonParser p) throws IOException {
-    p.nextToken();
-    p.skipChildren();
-  }
-
-  /** Reads an integer value; -1 for null or any non-integer (which is skipped). */
-  static long readLong(JsonParser p) throws IOException {
-    JsonToken t = p.nextToken();
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      return p.getLongValue();
-    }
-    p.skipChildren();
-    return StreamState.UNSET;
-  }
-
-  /** Reads a string value, or null for anything else (skipped). */
-  static String readString(JsonParser p) throws IOException {
-    JsonToken t = p.nextToken();
-    if (t == JsonToken.VALUE_STRING) {
-      return p.getText();
-    }
-    p.skipChildren();
-    return null;
-  }
-
-  /**
-   * Reads a string value and appends it to {@code sink} without creating a String.
-   *
-   * @return the string's length in chars, or -1 if the value was not a string
-   */
-  static int appendString(JsonParser p, StringBuilder sink, boolean capture) throws IOException {
-    JsonToken t = p.nextToken();
-    if (t != JsonToken.VALUE_STRING) {
-      p.skipChildren();
-      return -1;
-    }
-    int n = p.getTextLength();
-    if (capture && n > 0) {
-      sink.append(p.getTextCharacters(), p.getTextOffset(), n);
-    }
-    return n;
   }
 
   static void set(StreamState s, long value, int field) {
@@ -160,47 +194,41 @@ public abstract class WireDecoder {
   static final int REASONING = 4;
   static final int CACHE_WRITE_1H = 5;
 
-  /** Parses an OpenAI {@code error} object ({@code type}, {@code code}, {@code message}) into the state. */
-  static void parseOpenAiStyleError(JsonParser p, StreamState s) throws IOException {
-    JsonToken t = p.nextToken();
-    if (t == JsonToken.VALUE_STRING) {
-      s.fail("error", p.getText());
+  /**
+   * Reads an {@code error} value — {@code {"type","code","message"}} (OpenAI, Anthropic, Groq) or {@code
+   * {"code","message","status"}} (Gemini), or a plain string — into the state.
+   */
+  final void parseOpenAiStyleError(StreamState s) throws IOException {
+    int t = c.next();
+    if (t == STRING) {
+      s.fail("error", c.text());
       return;
     }
-    if (t != JsonToken.START_OBJECT) {
-      p.skipChildren();
+    if (t != START_OBJECT) {
+      c.skipValue();
       s.fail("error", "error");
       return;
     }
     String type = null;
     String code = null;
     String message = null;
-    String f;
-    while ((f = p.nextFieldName()) != null) {
-      switch (f) {
-        case "type":
-          type = readString(p);
-          break;
-        case "code":
-          JsonToken ct = p.nextToken();
-          if (ct == JsonToken.VALUE_STRING || ct == JsonToken.VALUE_NUMBER_INT) {
-            code = p.getText();
-          } else {
-            p.skipChildren();
-          }
-          break;
-        case "status":
-          // Gemini: {"code": 429, "message": ..., "status": "RESOURCE_EXHAUSTED"}
-          String status = readString(p);
-          if (status != null && type == null) {
-            type = status;
-          }
-          break;
-        case "message":
-          message = readString(p);
-          break;
-        default:
-          skipValue(p);
+    while (nextField()) {
+      if (c.is(N_TYPE)) {
+        type = readString();
+      } else if (c.is(N_CODE)) {
+        int v = c.next();
+        code = v == STRING || v == NUMBER ? c.text() : null;
+        c.skipValue();
+      } else if (c.is(N_STATUS)) {
+        // Gemini: {"code": 429, "message": ..., "status": "RESOURCE_EXHAUSTED"}
+        String status = readString();
+        if (status != null && type == null) {
+          type = status;
+        }
+      } else if (c.is(N_MESSAGE)) {
+        message = readString();
+      } else {
+        skipValue();
       }
     }
     String resolvedType = type != null ? type : code != null ? code : "error";
@@ -209,5 +237,9 @@ public abstract class WireDecoder {
       msg = code + ": " + msg;
     }
     s.fail(resolvedType, msg);
+  }
+
+  static boolean isEndObject(int token) {
+    return token == END_OBJECT;
   }
 }

@@ -88,7 +88,7 @@ public final class TimedSseBody implements MockResponseBody {
         // HTTP/1.1 chunked framing, one chunk per event, as streaming servers send it.
         sink.writeUtf8(Integer.toHexString(event.length)).writeUtf8("\r\n").write(event).writeUtf8("\r\n");
         sink.flush();
-        flushedNanos[i] = System.nanoTime() - startNanos;
+        flushedNanos[i] = System.nanoTime();
       }
       if (stallAfterLast) {
         // Stall until the server shuts down (it interrupts its threads) or the test releases us.
@@ -130,7 +130,7 @@ public final class TimedSseBody implements MockResponseBody {
     return writtenNanos[i];
   }
 
-  /** When event {@code i} was flushed, relative to the body's start. */
+  /** {@link System#nanoTime()} when the flush of event {@code i} returned (the bytes were on the socket). */
   public long flushedNanos(int i) {
     return flushedNanos[i];
   }
