@@ -3,8 +3,9 @@ package dev.tradeoff.pareto.internal;
 /**
  * Divide-and-conquer non-dominated sorting after Jensen (2003), generalized to ties by Fortin, Grenier and
  * Parizeau (2013) and refined by Buzdalov and Shalyto (2014): {@code O(N log^(d-1) N)} time for all ranks,
- * {@code O(N)} extra memory. Also runs in a front-only mode (rank 0 vs "dominated"), where both sweeps become
- * linear scans.
+ * {@code O(N)} extra memory. Also runs in a front-only mode (rank 0 vs "dominated"), which stops the recursion
+ * one objective earlier with Kung's staircase sweep (Kung, Luccio and Preparata 1975):
+ * {@code O(N log^(d-2) N)} for d &ge; 3.
  *
  * <p>How it works. Points are sorted lexicographically and duplicates merged; every point gets its index in
  * that order as id, so "lexicographic order" is simply "ascending id" and only a smaller id can dominate. Each
@@ -18,7 +19,11 @@ package dev.tradeoff.pareto.internal;
  *       point of {@code L} is {@code <=} every point of {@code H} on the objectives above {@code k}: a
  *       three-way split of both at their common median, recursing on the pairs that can still dominate.</li>
  *   <li>with two objectives left, {@code helperA} and {@code helperB} are sweeps in id order over a staircase
- *       keyed by the rank of objective 1 (an {@link IntSet64}), small subproblems are brute force.</li>
+ *       keyed by the rank of objective 1 (an {@link IntSet64}); front-only, they are linear scans, and with
+ *       three objectives left already staircase sweeps. Small subproblems are brute force.</li>
+ *   <li>a point can raise another's rank only if its rank is at least as high: {@code helperB} returns at once
+ *       when the best rank in {@code L} is below the lowest in {@code H} (front-only: all of {@code H} is
+ *       already dominated).</li>
  * </ul>
  * Every helper leaves its ranges sorted by id again (splits are undone by merges), so no helper ever sorts.
  */

@@ -17,6 +17,8 @@ public final class RadixSort {
   private static final int PASSES = (64 + BITS - 1) / BITS;
   private static final int INSERTION_MAX = 24;
   private static final int MERGE_MAX = 768;
+  /** From this size on, {@link #packed} can beat the plain 6-pass radix (fewer passes over narrower words). */
+  static final int PACKED_MIN = 4096;
 
   private RadixSort() {}
 
@@ -52,6 +54,76 @@ public final class RadixSort {
       mergeSort(keyBuffer, valueBuffer, 0, keys, values, from, n);
     } else {
       radix(keys, values, from, to, keyBuffer, valueBuffer);
+    }
+  }
+
+  /**
+   * Radix sort on the high 32 bits of the keys only, each carried in one {@code long} with its position in the
+   * low 32 bits: 3 passes over 8-byte words instead of 6 over a 12-byte (key, value) pair. A gather then
+   * restores keys and values, and runs that tie on the high bits (rare for continuous data; for tie-heavy data
+   * usually runs of equal keys, already in order) are finished with a stable comparison sort.
+   */
+  static void packed(long[] keys, int[] values, int from, int to, long[] keyBuffer, int[] valueBuffer) {
+    int n = to - from;
+    long[] a = new long[n];
+    long[] b = new long[n];
+    final int passes = 3;
+    int[] counts = new int[passes * RADIX];
+    for (int i = 0; i < n; i++) {
+      long high = (keys[from + i] ^ Long.MIN_VALUE) >>> 32;
+      a[i] = (high << 32) | i;
+      for (int p = 0; p < passes; p++) {
+        counts[p * RADIX + (int) ((high >>> (p * BITS)) & MASK)]++;
+      }
+    }
+    long firstHigh = a[0] >>> 32;
+    for (int p = 0; p < passes; p++) {
+      int shift = 32 + p * BITS;
+      int base = p * RADIX;
+      if (counts[base + (int) ((firstHigh >>> (p * BITS)) & MASK)] == n) {
+        continue;
+      }
+      int sum = 0;
+      for (int d = 0; d < RADIX; d++) {
+        int c = counts[base + d];
+        counts[base + d] = sum;
+        sum += c;
+      }
+      for (int i = 0; i < n; i++) {
+        long e = a[i];
+        b[counts[base + (int) ((e >>> shift) & MASK)]++] = e;
+      }
+      long[] t = a;
+      a = b;
+      b = t;
+    }
+    for (int t = 0; t < n; t++) {
+      int pos = from + (int) a[t];
+      keyBuffer[t] = keys[pos];
+      valueBuffer[t] = values[pos];
+    }
+    System.arraycopy(keyBuffer, 0, keys, from, n);
+    System.arraycopy(valueBuffer, 0, values, from, n);
+    int i = from;
+    while (i < to) {
+      long high = keys[i] >>> 32;
+      int j = i + 1;
+      boolean sorted = true;
+      while (j < to && keys[j] >>> 32 == high) {
+        sorted &= keys[j - 1] <= keys[j];
+        j++;
+      }
+      if (!sorted) {
+        int len = j - i;
+        if (len <= MERGE_MAX) {
+          System.arraycopy(keys, i, keyBuffer, 0, len);
+          System.arraycopy(values, i, valueBuffer, 0, len);
+          mergeSort(keyBuffer, valueBuffer, 0, keys, values, i, len);
+        } else {
+          radix(keys, values, i, j, keyBuffer, valueBuffer); // its histogram sees the tie: no packing again
+        }
+      }
+      i = j;
     }
   }
 
@@ -113,6 +185,29 @@ public final class RadixSort {
         counts[p * RADIX + (int) ((k >>> (p * BITS)) & MASK)]++;
       }
     }
+    if (n >= PACKED_MIN) {
+      int passes = 0;
+      long k0 = keys[from] ^ Long.MIN_VALUE;
+      for (int p = 0; p < PASSES; p++) {
+        if (counts[p * RADIX + (int) ((k0 >>> (p * BITS)) & MASK)] != n) {
+          passes++;
+        }
+      }
+      // Only when most passes would move data does halving them pay for the gather (uniform data: 6 -> 3;
+      // tie-heavy data already skips most passes and is faster as is).
+      if (passes >= 4) {
+        packed(keys, values, from, to, keyBuffer, valueBuffer);
+        return;
+      }
+    }
+    // A separate method on purpose: sharing one method with the packed path lets the JIT compile this loop
+    // with the other path's profile, measured 2x slower on tie-heavy data after uniform data.
+    lsd(keys, values, from, to, keyBuffer, valueBuffer, counts);
+  }
+
+  private static void lsd(long[] keys, int[] values, int from, int to, long[] keyBuffer, int[] valueBuffer,
+      int[] counts) {
+    int n = to - from;
     long[] srcK = keys;
     int[] srcV = values;
     int srcFrom = from;

@@ -39,6 +39,43 @@ final class PrimitivesProperties {
     assertThat(ids).containsExactly(Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
   }
 
+  @Property(tries = 40)
+  void radixSort_largeArrays_everyStrategyMatchesTheJdk(@ForAll @IntRange(min = 4096, max = 40_000) int n,
+      @ForAll @IntRange(min = 0, max = 3) int shape, @ForAll long seed) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      switch (shape) {
+        case 0: // uniform: most digits vary, the packed path
+          v[i] = rnd.nextDouble() * 2 - 1;
+          break;
+        case 1: // two narrow bands of opposite sign: packed (4 busy digits), then two huge runs whose high 32
+          // bits tie, finished by the plain radix
+          v[i] = (rnd.nextBoolean() ? 1 : -1) * (1.0 + rnd.nextDouble() * 1e-9);
+          break;
+        case 2: // a few distinct values: most passes skipped
+          v[i] = rnd.nextInt(5) - 2;
+          break;
+        default: // clusters: the packed path with many small tied runs finished by merge sort
+          v[i] = rnd.nextInt(50) + rnd.nextDouble() * 1e-6;
+          break;
+      }
+    }
+    long[] keys = new long[n];
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = RadixSort.key(v[i] + 0.0);
+      ids[i] = i;
+    }
+    RadixSort.sort(keys, ids, 0, n, new long[n], new int[n]);
+    Integer[] expected = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      expected[i] = i;
+    }
+    Arrays.sort(expected, Comparator.<Integer>comparingDouble(i -> v[i]).thenComparing(i -> i));
+    assertThat(ids).containsExactly(Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+  }
+
   @Property(tries = 100)
   void radixSort_subrange_leavesTheRestAlone(@ForAll("doubles") @Size(min = 2, max = 2000) List<Double> values,
       @ForAll @IntRange(min = 0, max = 100) int skip) {
