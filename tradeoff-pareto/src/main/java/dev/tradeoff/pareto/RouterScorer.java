@@ -18,8 +18,9 @@ import java.util.List;
  * int best = scorer.best(live, k, scores);
  * }</pre>
  *
- * <p>Per call: no allocation, no boxing, one pass over the values; the score of a candidate depends on its own
- * values only and is bit-identical to {@link Ranking#score(int)} of the same model. Equal scores go to the
+ * <p>Live values are in each criterion's own unit (the unit of its reference range); scores are in [0, 1],
+ * larger is better. Per call: no allocation, no boxing, one pass over the values; the score of a candidate
+ * depends on its own values only and is bit-identical to {@link Ranking#score(int)} of the same model. Equal scores go to the
  * smaller index. A NaN or infinite live value is rejected with an {@link IllegalArgumentException} naming the
  * index, candidate and criterion (detected with one addition per value and one test per candidate). Immutable
  * and thread-safe: share one instance among all threads.

@@ -83,26 +83,28 @@ public final class NonDominated {
     }
     int[] ids = prefilter && n >= PREFILTER_MIN ? prefilter(x, n, d) : identity(n);
     int count = ids.length;
-    Algorithm chosen = algorithm;
-    if (chosen == Algorithm.AUTO) {
-      chosen = d <= 3 ? Algorithm.SWEEP : null;
-    }
-    if (chosen == Algorithm.SWEEP) {
-      if (d == 2) {
-        sweep2(x, ids, count, inFront);
-      } else if (d == 3) {
-        sweep3(x, ids, count, inFront);
-      } else {
-        throw new IllegalStateException("sweeps exist for d = 2 and 3 only, but d was " + d);
-      }
-    } else if (chosen == Algorithm.SFS) {
-      sfs(x, d, ids, count, inFront, Long.MAX_VALUE, Integer.MAX_VALUE);
-    } else if (chosen == Algorithm.DIVIDE_CONQUER) {
-      DivideConquer.front(x, d, ids, count, inFront);
-    } else {
-      long log = 64 - Long.numberOfLeadingZeros(count);
-      sfs(x, d, ids, count, inFront, SFS_BUDGET_FACTOR * count * log * d,
-          (int) Math.min(count, 2 * Math.sqrt((double) count * log)));
+    switch (algorithm) {
+      case SWEEP:
+        if (d > 3) {
+          throw new IllegalStateException("sweeps exist for d = 2 and 3 only, but d was " + d);
+        }
+        sweep(x, d, ids, count, inFront);
+        break;
+      case SFS:
+        sfs(x, d, ids, count, inFront, Long.MAX_VALUE, Integer.MAX_VALUE);
+        break;
+      case DIVIDE_CONQUER:
+        DivideConquer.front(x, d, ids, count, inFront);
+        break;
+      default:
+        if (d <= 3) {
+          sweep(x, d, ids, count, inFront);
+        } else {
+          long log = 64 - Long.numberOfLeadingZeros(count);
+          sfs(x, d, ids, count, inFront, SFS_BUDGET_FACTOR * count * log * d,
+              (int) Math.min(count, 2 * Math.sqrt((double) count * log)));
+        }
+        break;
     }
     return inFront;
   }
@@ -128,6 +130,14 @@ public final class NonDominated {
       }
     }
     return out;
+  }
+
+  private static void sweep(double[] x, int d, int[] ids, int count, boolean[] inFront) {
+    if (d == 2) {
+      sweep2(x, ids, count, inFront);
+    } else {
+      sweep3(x, ids, count, inFront);
+    }
   }
 
   static int[] identity(int n) {
