@@ -25,7 +25,7 @@ public enum Metric {
   /** 95th-percentile time to the first content token, milliseconds; minimized. */
   P95_TTFT_MS("p95 TTFT", "ms", Direction.MINIMIZE, "p95TtftMs"),
   /** Output tokens per second of one stream (the speed a user sees), tokens/s; maximized. */
-  TOKENS_PER_SECOND("tokens/s", "tokens/s", Direction.MAXIMIZE, "tokensPerSecond"),
+  TOKENS_PER_SECOND("stream speed", "tokens/s", Direction.MAXIMIZE, "tokensPerSecond"),
   /** The user's own evaluation score, any scale where larger is better; maximized. */
   QUALITY("quality", "", Direction.MAXIMIZE, "quality"),
   /** Failed requests / all requests, in [0, 1]; minimized. */
@@ -44,7 +44,7 @@ public enum Metric {
   }
 
   /**
-   * A short human label, for example {@code "p95 TTFT"}.
+   * A short human label, for example {@code "p95 TTFT"} or {@code "stream speed"}.
    *
    * @return the label
    */

@@ -96,7 +96,7 @@ final class MeasurementsTest {
     assertThat(SloTarget.of(Metric.P95_TTFT_MS, 500).isMetBy(500)).isTrue();
     assertThat(SloTarget.of(Metric.P95_TTFT_MS, 500).isMetBy(501)).isFalse();
     assertThat(SloTarget.of(Metric.TOKENS_PER_SECOND, 60).isMetBy(59)).isFalse();
-    assertThat(SloTarget.of(Metric.TOKENS_PER_SECOND, 60).describe()).isEqualTo("tokens/s ≥ 60 tokens/s");
+    assertThat(SloTarget.of(Metric.TOKENS_PER_SECOND, 60).describe()).isEqualTo("stream speed ≥ 60 tokens/s");
     assertThat(SloTarget.of(Metric.ERROR_RATE, 0.01).describe()).isEqualTo("error rate ≤ 1%");
   }
 }

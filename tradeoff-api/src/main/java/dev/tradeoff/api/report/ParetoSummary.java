@@ -32,7 +32,7 @@ public interface ParetoSummary {
   /** @return the front's candidates, in table order */
   List<String> front();
 
-  /** @return the knee point of the front */
+  /** @return the knee of the front (farthest from the line through its extremes); only on fronts of 3 or more */
   Optional<String> knee();
 
   /**

@@ -3,7 +3,6 @@ package dev.tradeoff.api.report;
 import dev.tradeoff.api.Metric;
 import dev.tradeoff.api.internal.Fmt;
 import dev.tradeoff.api.workload.WorkloadStats;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -269,9 +268,5 @@ public final class ReportRenderer {
       l.append(i == 0 ? "" : "  ").append(i < 2 ? c + pad : pad + c);
     }
     b.append(l.toString().stripTrailing()).append('\n');
-  }
-
-  static String money(BigDecimal usd) {
-    return Fmt.usd(usd);
   }
 }

@@ -115,8 +115,8 @@ public final class RequestLogs {
    *       occurs in the logged span (from the first request's hour to the last's). If the span is shorter than a
    *       week, slots never seen take the average of the seen slots with the same hour of day (span of a day or
    *       more), or the overall average (less than a day); the profile's source says so.
-   *   <li>Burst factor: over every clock hour with at least {@value LogAggregator#BURST_MIN_REQUESTS_PER_HOUR}
-   *       requests (fewer make per-minute counts mostly Poisson noise), the busiest minute's count over the hour's
+   *   <li>Burst factor: over every clock hour with at least 1,800 requests (fewer make per-minute counts
+   *       mostly Poisson noise), the busiest minute's count over the hour's
    *       average per minute; the largest such ratio, at least 1 (1 if no hour qualifies).
    *   <li>Tokens: the (input, output) pairs as an empirical distribution — exact up to 256 distinct pairs; beyond,
    *       255 equal-count groups by prompt size plus the largest prompt on its own, so means and the maximum are
