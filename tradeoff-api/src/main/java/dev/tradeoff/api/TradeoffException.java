@@ -25,6 +25,7 @@ public final class TradeoffException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The field or input concerned, or null. */
   private final String field;
 
   private TradeoffException(String message, String field, Throwable cause) {

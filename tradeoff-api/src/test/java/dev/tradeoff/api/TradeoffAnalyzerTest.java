@@ -424,6 +424,14 @@ final class TradeoffAnalyzerTest {
   }
 
   @Test
+  void scenario_zeroOrNegativeTraffic_throws() {
+    assertThatThrownBy(() -> Scenario.trafficTimes(0)).isInstanceOf(TradeoffException.class)
+        .hasMessage("trafficFactor must be > 0 and finite (zero traffic is no workload), but was 0.0");
+    assertThatThrownBy(() -> Scenario.trafficTimes(-2)).isInstanceOf(TradeoffException.class)
+        .hasMessageContaining("trafficFactor must be > 0");
+  }
+
+  @Test
   void analyze_scenarioNamingAnUnknownCandidate_throws() {
     TradeoffAnalyzer a = ReferenceScenarios.scenario1().build();
 
