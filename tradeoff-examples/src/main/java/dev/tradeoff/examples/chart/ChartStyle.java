@@ -51,9 +51,11 @@ final class ChartStyle {
   static final BasicStroke DASHED = new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
       new float[] {7f, 5f}, 0f);
 
-  /** The words every chart of simulated data carries, in red, under its title. */
-  static final String SIMULATED_BANNER =
-      "SIMULATED DATA: measured against the embedded simulated provider, not a real API";
+  /** The words every chart of simulated data carries, in red, under its title (followed by a note). */
+  static final String SIMULATED_BANNER = "SIMULATED DATA: ";
+
+  /** The default note: where the data comes from. */
+  static final String SIMULATED_PROVIDER_NOTE = "measured against the embedded simulated provider, not a real API";
 
   private ChartStyle() {}
 
@@ -61,8 +63,8 @@ final class ChartStyle {
     return PALETTE[Math.floorMod(i, PALETTE.length)];
   }
 
-  /** Applies fonts and colours to a chart, and adds the subtitle and the simulated banner. */
-  static void apply(JFreeChart chart, String subtitle, boolean simulated) {
+  /** Applies fonts and colours to a chart, and adds the subtitle and the simulated banner (unless the note is empty). */
+  static void apply(JFreeChart chart, String subtitle, String simulatedNote) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(8, 8, 8, 16));
     chart.setTextAntiAlias(true);
@@ -72,8 +74,8 @@ final class ChartStyle {
       title.setFont(TITLE);
       title.setPaint(TEXT);
     }
-    if (simulated) {
-      TextTitle banner = new TextTitle(SIMULATED_BANNER, BANNER);
+    if (!simulatedNote.isEmpty()) {
+      TextTitle banner = new TextTitle(SIMULATED_BANNER + simulatedNote, BANNER);
       banner.setPaint(SIMULATED);
       banner.setPadding(new RectangleInsets(2, 0, 2, 0));
       chart.addSubtitle(banner);

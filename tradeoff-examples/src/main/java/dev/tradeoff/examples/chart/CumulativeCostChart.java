@@ -73,7 +73,7 @@ public final class CumulativeCostChart {
     private final List<int[]> styles = new ArrayList<>();
     private final List<Double> markerAt = new ArrayList<>();
     private final List<String> markerText = new ArrayList<>();
-    private boolean simulated;
+    private String simulatedNote = "";
 
     private Builder() {}
 
@@ -187,7 +187,19 @@ public final class CumulativeCostChart {
      * @return this builder
      */
     public Builder simulated(boolean simulated) {
-      this.simulated = simulated;
+      this.simulatedNote = simulated ? ChartStyle.SIMULATED_PROVIDER_NOTE : "";
+      return this;
+    }
+
+    /**
+     * Marks the data as simulated with a note on how, e.g. {@code "discrete-event simulation of one day"}: a red
+     * banner reads "SIMULATED DATA: " and the note.
+     *
+     * @param note how the data was simulated, non-blank
+     * @return this builder
+     */
+    public Builder simulated(String note) {
+      this.simulatedNote = ChartStyle.requireText(note, "note");
       return this;
     }
 
@@ -261,7 +273,7 @@ public final class CumulativeCostChart {
         plot.addDomainMarker(marker, Layer.FOREGROUND);
       }
       JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
-      ChartStyle.apply(chart, subtitle, simulated);
+      ChartStyle.apply(chart, subtitle, simulatedNote);
       return chart;
     }
   }

@@ -59,7 +59,7 @@ public final class PolicyComparisonChart {
     private final List<String> formats = new ArrayList<>();
     private final List<String> options = new ArrayList<>();
     private final List<double[]> values = new ArrayList<>();
-    private boolean simulated;
+    private String simulatedNote = "";
 
     private Builder() {}
 
@@ -135,7 +135,19 @@ public final class PolicyComparisonChart {
      * @return this builder
      */
     public Builder simulated(boolean simulated) {
-      this.simulated = simulated;
+      this.simulatedNote = simulated ? ChartStyle.SIMULATED_PROVIDER_NOTE : "";
+      return this;
+    }
+
+    /**
+     * Marks the data as simulated with a note on how, e.g. {@code "discrete-event simulation of one day"}: a red
+     * banner reads "SIMULATED DATA: " and the note.
+     *
+     * @param note how the data was simulated, non-blank
+     * @return this builder
+     */
+    public Builder simulated(String note) {
+      this.simulatedNote = ChartStyle.requireText(note, "note");
       return this;
     }
 
@@ -155,7 +167,8 @@ public final class PolicyComparisonChart {
       CategoryAxis shared = new CategoryAxis("Policy");
       ChartStyle.axis(shared);
       shared.setCategoryMargin(0.25);
-      if (options.size() > 4) {
+      shared.setMaximumCategoryLabelLines(2);
+      if (options.size() > 7) {
         shared.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
       }
       CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(shared);
@@ -189,7 +202,7 @@ public final class PolicyComparisonChart {
         combined.add(panel, 1);
       }
       JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, combined, true);
-      ChartStyle.apply(chart, subtitle, simulated);
+      ChartStyle.apply(chart, subtitle, simulatedNote);
       return chart;
     }
   }

@@ -73,7 +73,7 @@ public final class ScatterChart {
     private final List<double[]> points = new ArrayList<>();
     private int[] front = new int[0];
     private int recommended = -1;
-    private boolean simulated;
+    private String simulatedNote = "";
     private String frontLabel = "Pareto front (non-dominated)";
     private final List<double[]> limits = new ArrayList<>();
     private final List<String> limitLabels = new ArrayList<>();
@@ -221,7 +221,19 @@ public final class ScatterChart {
      * @return this builder
      */
     public Builder simulated(boolean simulated) {
-      this.simulated = simulated;
+      this.simulatedNote = simulated ? ChartStyle.SIMULATED_PROVIDER_NOTE : "";
+      return this;
+    }
+
+    /**
+     * Marks the data as simulated with a note on how, e.g. {@code "discrete-event simulation of one day"}: a red
+     * banner reads "SIMULATED DATA: " and the note.
+     *
+     * @param note how the data was simulated, non-blank
+     * @return this builder
+     */
+    public Builder simulated(String note) {
+      this.simulatedNote = ChartStyle.requireText(note, "note");
       return this;
     }
 
@@ -378,7 +390,7 @@ public final class ScatterChart {
         }
       }
       JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
-      ChartStyle.apply(chart, subtitle, simulated);
+      ChartStyle.apply(chart, subtitle, simulatedNote);
       return chart;
     }
 
