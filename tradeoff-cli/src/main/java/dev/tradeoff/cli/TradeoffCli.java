@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
         PriceCommand.class,
         ParetoCommand.class,
         BenchCommand.class,
+        AnalyzeCommand.class,
+        SimulateCommand.class,
         ServeSimCommand.class,
         CommandLine.HelpCommand.class
     })

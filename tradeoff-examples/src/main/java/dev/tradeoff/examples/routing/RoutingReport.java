@@ -195,7 +195,8 @@ public record RoutingReport(
    */
   public JFreeChart chart() {
     PolicyComparisonChart.Builder b = PolicyComparisonChart.builder()
-        .title("Routing policies on one simulated day of traffic")
+        .title("Routing policies on " + (scenario.hours() == 24 ? "one simulated day" : periodLabel() + " simulated")
+            + " of traffic")
         .subtitle(String.format(Locale.ROOT, "%s requests, %s; outage %s, rate-limit storm %s",
             Text.number(results.get(0).arrivals(), 0), periodLabel(), scenario.outage().describe(),
             scenario.rateLimitStorm().describe()))
@@ -339,7 +340,7 @@ public record RoutingReport(
    * @return Markdown text
    */
   public String toMarkdown() {
-    StringBuilder md = new StringBuilder("# Multi-provider routing: one simulated day\n\n");
+    StringBuilder md = new StringBuilder("# Multi-provider routing: " + periodLabel() + " simulated\n\n");
     md.append("> **SIMULATED**: traffic, latency, failures and rate limits come from a discrete-event simulation "
         + "(latency profiles of the simulated provider, sourced from published figures); prices are the bundled "
         + "catalog's list prices.\n\n");
@@ -365,8 +366,8 @@ public record RoutingReport(
    * @return the text
    */
   public String toText() {
-    return "Multi-provider routing: one simulated day  [SIMULATED]\n" + summaryLine() + "\n\nDecision matrix\n"
-        + matrixTable().plain() + "\nPolicies\n" + policyTable().plain() + "\nIncidents\n" + incidentTable().plain()
+    return "Multi-provider routing: " + periodLabel() + " simulated  [SIMULATED]\n" + summaryLine()
+        + "\n\nDecision matrix\n" + matrixTable().plain() + "\nPolicies\n" + policyTable().plain() + "\nIncidents\n" + incidentTable().plain()
         + "\nCost tracking (" + scenario.policies().get(0) + ")\n" + forecastTable().plain()
         + "\nMost reliable policy: " + mostReliable() + "\n";
   }

@@ -1,0 +1,124 @@
+package dev.tradeoff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class AnalyzeCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return TradeoffCli.run(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  private static final String YAML = String.join("\n",
+      "workload:",
+      "  name: support chatbot",
+      "  traffic: {type: daily_users, daily_active_users: 1000, conversations_per_user_per_day: 1,",
+      "            turns_per_conversation: 5}",
+      "  tokens:",
+      "    buckets: [{input_tokens: 1200, output_tokens: 300, weight: 1}]",
+      "candidates:",
+      "  - {name: GPT-4o-mini, model: openai/gpt-4o-mini, measurements: {p50_ttft_ms: 650, p95_ttft_ms: 1150}}",
+      "  - {name: Claude 3 Haiku, model: anthropic/claude-3-haiku, measurements: {p50_ttft_ms: 380, p95_ttft_ms: 650}}",
+      "requirements:",
+      "  monthly_budget_usd: 500",
+      "  slos: [{metric: p95_ttft_ms, limit: 1000}]",
+      "weights:",
+      "  weights: {monthly_cost_usd: 1, p95_ttft_ms: 1}",
+      "");
+
+  @Test
+  void analyze_yamlScenario_markdownOnStdoutJsonAndChartInOut() throws Exception {
+    Path scenario = dir.resolve("scenario.yaml");
+    Files.writeString(scenario, YAML, StandardCharsets.UTF_8);
+    Path results = dir.resolve("out");
+
+    int code = run("analyze", scenario.toString(), "--out", results.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    // 1,000 DAU x 5 turns x 730 / 24 = 152,083.3 requests/month; Claude 3 Haiku at $0.25 / $1.25 per 1M:
+    // 152,083.3 x (1,200 x 0.25 + 300 x 1.25) / 1M = $102.66.
+    assertThat(out.toString()).contains("Claude 3 Haiku: $102.66/month").contains("| GPT-4o-mini |");
+    JsonNode json = new ObjectMapper().readTree(results.resolve("report.json").toFile());
+    assertThat(json.get("recommendation").get("candidate").asText()).isEqualTo("Claude 3 Haiku");
+    JsonNode haiku = json.get("rows").get(1);
+    assertThat(new BigDecimal(haiku.get("monthly_cost_usd").asText()).doubleValue()).isCloseTo(102.66, within(0.01));
+    assertThat(haiku.has("p95_ttft_ms")).isTrue();
+    assertThat(json.get("pareto").get("front").get(0).asText()).isEqualTo("Claude 3 Haiku");
+    assertThat(results.resolve("summary.md")).isNotEmptyFile();
+    assertThat(results.resolve("cost-vs-latency.png")).isNotEmptyFile();
+    assertThat(Files.readString(results.resolve("cost-vs-latency.svg"))).contains("Recommended: Claude 3 Haiku");
+  }
+
+  @Test
+  void analyze_exampleRoundTrips_jsonOutput() throws Exception {
+    assertThat(run("analyze", "--example")).isZero();
+    Path scenario = dir.resolve("scenario.json");
+    Files.writeString(scenario, out.toString(), StandardCharsets.UTF_8);
+    assertThat(out.toString()).contains("\"daily_active_users\"");
+    out.getBuffer().setLength(0);
+
+    int code = run("analyze", scenario.toString(), "--json", "--out", dir.resolve("out").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    // Gemini 2.0 Flash ($0.10 / $0.40 per 1M, p95 420 ms) is cheapest and fastest of the example's three.
+    assertThat(json.get("recommendation").get("candidate").asText()).isEqualTo("Gemini 2.0 Flash");
+    assertThat(json.get("rows")).hasSize(3);
+  }
+
+  @Test
+  void analyze_badValue_exitCode2NamingFileAndField() throws Exception {
+    Path scenario = dir.resolve("bad.yaml");
+    Files.writeString(scenario, YAML.replace("limit: 1000", "limit: fast"), StandardCharsets.UTF_8);
+
+    int code = run("analyze", scenario.toString(), "--out", dir.resolve("out").toString());
+
+    assertThat(code).isEqualTo(TradeoffCli.BAD_INPUT);
+    assertThat(err.toString()).startsWith("analyze: " + scenario + ": ").contains("requirements.slos[0].limit");
+    assertThat(err.toString().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void analyze_malformedJson_exitCode2WithLine() throws Exception {
+    Path scenario = dir.resolve("broken.json");
+    Files.writeString(scenario, "{\n  \"workload\": {\n", StandardCharsets.UTF_8);
+
+    int code = run("analyze", scenario.toString());
+
+    assertThat(code).isEqualTo(TradeoffCli.BAD_INPUT);
+    assertThat(err.toString()).startsWith("analyze: " + scenario + ": ").contains("line 3");
+  }
+
+  @Test
+  void analyze_missingFile_exitCode2() {
+    int code = run("analyze", dir.resolve("nope.json").toString());
+
+    assertThat(code).isEqualTo(TradeoffCli.BAD_INPUT);
+    assertThat(err.toString().strip()).isEqualTo("analyze: no such file: " + dir.resolve("nope.json"));
+  }
+
+  @Test
+  void analyze_noScenario_exitCode2PointingToExample() {
+    int code = run("analyze");
+
+    assertThat(code).isEqualTo(TradeoffCli.BAD_INPUT);
+    assertThat(err.toString()).contains("--example");
+  }
+}
