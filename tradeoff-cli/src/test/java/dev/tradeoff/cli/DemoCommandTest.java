@@ -31,7 +31,7 @@ final class DemoCommandTest {
     assertThat(out.toString())
         .contains("SIMULATED")
         .contains("GPT-4o-mini (sim)").contains("Claude 3 Haiku (sim)")
-        .contains("Pareto front (monthly cost, p95 TTFT): ")
+        .contains("Pareto front of the models meeting every requirement (monthly cost, p95 TTFT): ")
         .contains("Recommendation: ");
     BufferedImage png = ImageIO.read(dir.resolve("cost-vs-latency.png").toFile());
     assertThat(png.getWidth()).isPositive();
