@@ -40,8 +40,9 @@ import java.util.OptionalInt;
  * {@code O(N^(d-2) log N)} for d &ge; 4. Sorting is a radix sort, so "log N" factors from sorting are linear
  * passes in practice.
  *
- * <p>Stateless and thread-safe. Inputs are copied before use and never modified; results are new arrays owned
- * by the caller.
+ * <p>Stateless and thread-safe. Inputs are never modified (they are copied, or for {@link #front(double[][])}
+ * read in place and only the candidates that survive a linear pre-filter copied); results are new arrays owned
+ * by the caller. Do not modify the input from another thread during a call.
  *
  * @since 0.1.0
  */
@@ -62,8 +63,8 @@ public final class Pareto {
    * @throws NullPointerException if {@code points} or a row is null
    */
   public static int[] front(double[][] points) {
-    double[] x = Require.flatten(points, "points", -1);
-    return NonDominated.front(x, points.length, Require.columns(points));
+    int d = Require.check(points, "points");
+    return NonDominated.front(points, d);
   }
 
   /**

@@ -94,6 +94,25 @@ final class ParetoProperties {
     }
   }
 
+  @Property(tries = 150)
+  void frontRanksCrowdingKnee_negativeZeroInsteadOfZero_changeNothing(@ForAll("points") double[][] p,
+      @ForAll long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[][] q = new double[p.length][];
+    for (int i = 0; i < p.length; i++) {
+      q[i] = p[i].clone();
+      for (int j = 0; j < q[i].length; j++) {
+        if (q[i][j] == 0 && rnd.nextBoolean()) {
+          q[i][j] = -0.0;
+        }
+      }
+    }
+    assertThat(Pareto.front(q)).containsExactly(Pareto.front(p));
+    assertThat(Pareto.ranks(q)).containsExactly(Pareto.ranks(p));
+    assertThat(Pareto.crowdingDistances(q)).containsExactly(Pareto.crowdingDistances(p));
+    assertThat(Pareto.knee(q)).isEqualTo(Pareto.knee(p));
+  }
+
   @Property(tries = 200)
   void frontAndRanks_strictlyIncreasingTransformOfAnObjective_changeNothing(@ForAll("points") double[][] p,
       @ForAll @IntRange(min = 0, max = 5) int objective) {

@@ -92,6 +92,40 @@ public final class Require {
   }
 
   /**
+   * Checks a matrix like {@link #flatten(double[][], String, int)} without copying it.
+   *
+   * @param rows the matrix
+   * @param argument its name, used in messages
+   * @return the row length, 0 when there are no rows
+   */
+  public static int check(double[][] rows, String argument) {
+    nonNull(rows, argument);
+    int n = rows.length;
+    if (n == 0) {
+      return 0;
+    }
+    nonNull(rows[0], argument + "[0]");
+    int d = rows[0].length;
+    if (d < 1) {
+      throw invalid(argument + "[0].length", ">= 1", d);
+    }
+    for (int i = 0; i < n; i++) {
+      double[] row = nonNull(rows[i], argument + "[" + i + "]");
+      if (row.length != d) {
+        throw invalid(argument + "[" + i + "].length", "equal to " + d + " (every row has the same length)",
+            row.length);
+      }
+      for (int j = 0; j < d; j++) {
+        double v = row[j];
+        if (!Double.isFinite(v)) {
+          throw invalid(argument + "[" + i + "][" + j + "]", "finite", v);
+        }
+      }
+    }
+    return d;
+  }
+
+  /**
    * The row length of a matrix whose first row is non-null, or 0 when it has no rows.
    *
    * @param rows the matrix

@@ -67,6 +67,11 @@ final class NonDominatedProperties {
     assertThat(NonDominated.front(PointSets.flat(p), p.length, dims(p))).containsExactly(Reference.front(p));
   }
 
+  @Property(tries = 300)
+  void rowsInPlace_anyDimension_matchesReference(@ForAll("anyDimension") double[][] p) {
+    assertThat(NonDominated.front(p, dims(p))).containsExactly(Reference.front(p));
+  }
+
   @Property(tries = 100)
   void auto_oneDimension_returnsAllMinima(@ForAll @IntRange(min = 1, max = 50) int n,
       @ForAll long seed) {
