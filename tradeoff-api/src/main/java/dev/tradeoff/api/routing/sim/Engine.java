@@ -26,7 +26,9 @@ import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 
 /**
- * One run of one policy over one scenario: a discrete-event loop over a primitive {@link EventHeap}, request
+ * One run of one policy over one scenario: a discrete-event loop over a primitive {@link EventHeap} of
+ * attempt completions plus the one pending arrival (simultaneous events: the arrival first, then completions
+ * in the order they were scheduled), request
  * state in parallel arrays indexed by slot (recycled through a free list), and the real {@link Router} on a
  * simulated clock. Nothing in the per-request path allocates except the router's record of a failure.
  *
@@ -36,7 +38,6 @@ import org.HdrHistogram.Histogram;
  */
 final class Engine {
 
-  private static final int ARRIVAL = -1;
   private static final int SUCCESS = -1;
   private static final FailureKind[] KINDS = FailureKind.values();
   private static final String[] MESSAGES = new String[KINDS.length];
@@ -277,26 +278,25 @@ final class Engine {
     if (first < 0) {
       throw new IllegalStateException("arrival process must start at or after 0, but returned " + first);
     }
-    if (first < durationNanos) {
-      heap.push(first, ARRIVAL);
-    }
-    while (!heap.isEmpty()) {
-      heap.pop();
-      long now = heap.lastTime();
-      clock.now = now;
-      int payload = heap.lastPayload();
-      if (payload == ARRIVAL) {
+    // The next arrival waits outside the heap: it is always the only arrival pending, so comparing it with the
+    // heap's earliest completion saves a push and a pop per request. At equal times the arrival goes first.
+    long nextArrival = first < durationNanos ? first : Long.MAX_VALUE;
+    while (nextArrival != Long.MAX_VALUE || !heap.isEmpty()) {
+      if (nextArrival != Long.MAX_VALUE && (heap.isEmpty() || nextArrival <= heap.peekTime())) {
+        long now = nextArrival;
+        clock.now = now;
         arrive(now);
         long next = arrivalProcess.nextArrivalNanos(now, arrivalRandom);
         if (next < now) {
           throw new IllegalStateException("arrival process must not go back in time, but went from " + now
               + " ns to " + next + " ns");
         }
-        if (next < durationNanos) {
-          heap.push(next, ARRIVAL);
-        }
+        nextArrival = next < durationNanos ? next : Long.MAX_VALUE;
       } else {
-        complete(payload, now);
+        heap.pop();
+        long now = heap.lastTime();
+        clock.now = now;
+        complete(heap.lastPayload(), now);
       }
     }
     if (slotsUsed != 0) {
