@@ -96,6 +96,12 @@ public final class Router {
   private final long[] contextWindow;
   private final int[] urgencyMask;
   private final double[] weights;
+  /** Candidates having capability c (by ordinal). */
+  private final long[] withCapability = new long[64];
+  /** Candidates processing in region r (by the region's bit index). */
+  private final long[] inRegion = new long[64];
+  /** Candidates serving urgency u (by ordinal). */
+  private final long[] servingUrgency = new long[Urgency.values().length];
   private final ProviderStats[] stats;
   private final CircuitBreaker[] breakers;
   private final RoutingPolicy policy;
@@ -154,6 +160,13 @@ public final class Router {
       pricesCacheRead[i] = c.price().model().rate(TokenClass.CACHE_READ, c.price().options(), 0).isPresent();
       capabilityMask[i] = Capability.mask(c.capabilities());
       regionBit[i] = c.region().bit();
+      for (Capability cap : c.capabilities()) {
+        withCapability[cap.ordinal()] |= 1L << i;
+      }
+      inRegion[Long.numberOfTrailingZeros(regionBit[i])] |= 1L << i;
+      for (Urgency u : c.urgencies()) {
+        servingUrgency[u.ordinal()] |= 1L << i;
+      }
       contextWindow[i] = c.contextWindowTokens();
       urgencyMask[i] = Urgency.mask(c.urgencies());
       weights[i] = c.weight();
@@ -271,19 +284,29 @@ public final class Router {
     }
   }
 
-  /** Candidates passing the hard filters. */
+  /**
+   * Candidates passing the hard filters: one AND per required capability, one OR per allowed region and one
+   * AND for the urgency over per-requirement candidate masks built once, then a context-window test of the
+   * survivors only.
+   */
   private long admissible(RouteRequest r) {
-    long caps = r.capabilityMask();
+    long mask = servingUrgency[r.urgency().ordinal()];
+    for (long caps = r.capabilityMask(); caps != 0; caps &= caps - 1) {
+      mask &= withCapability[Long.numberOfTrailingZeros(caps)];
+    }
     long regions = r.regionMask();
+    if (regions != 0) {
+      long allowed = 0;
+      for (; regions != 0; regions &= regions - 1) {
+        allowed |= inRegion[Long.numberOfTrailingZeros(regions)];
+      }
+      mask &= allowed;
+    }
     long context = r.requiredContextTokens();
-    int urgency = 1 << r.urgency().ordinal();
-    long mask = 0;
-    for (int i = 0; i < ids.length; i++) {
-      if (contextWindow[i] >= context
-          && (capabilityMask[i] & caps) == caps
-          && (regions == 0 || (regionBit[i] & regions) != 0)
-          && (urgencyMask[i] & urgency) != 0) {
-        mask |= 1L << i;
+    for (long m = mask; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      if (contextWindow[i] < context) {
+        mask &= ~(1L << i);
       }
     }
     return mask;
