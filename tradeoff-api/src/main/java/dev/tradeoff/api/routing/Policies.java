@@ -137,6 +137,9 @@ final class Policies {
         values[base + 3] = stats.errorRate();
         rows[k++] = i;
       }
+      if (!ctx.explaining()) {
+        return rows[scorer.best(values, k)];
+      }
       int best = scorer.best(values, k, ctx.rowScores);
       for (int r = 0; r < k; r++) {
         ctx.score(rows[r], ctx.rowScores[r]);

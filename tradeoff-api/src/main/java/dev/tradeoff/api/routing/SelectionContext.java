@@ -106,6 +106,11 @@ public final class SelectionContext {
     return router.estimateCostUsd(i, request);
   }
 
+  /** Whether this decision is being explained (scores are then worth recording). */
+  boolean explaining() {
+    return explaining;
+  }
+
   ProviderStats stats(int i) {
     return router.statsAt(i);
   }
