@@ -107,7 +107,7 @@ public final class Ahp {
     }
     double[][] a = new double[n][];
     for (int i = 0; i < n; i++) {
-      double[] row = Require.nonNull(pairwise[i], "pairwise[" + i + "]");
+      double[] row = Require.row(pairwise, i, "pairwise");
       if (row.length != n) {
         throw Require.invalid("pairwise[" + i + "].length", "equal to pairwise.length " + n + " (square)",
             row.length);

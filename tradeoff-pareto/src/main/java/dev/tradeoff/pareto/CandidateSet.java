@@ -125,7 +125,7 @@ public final class CandidateSet {
     int dims = objs.size();
     double[] flat = new double[ns.size() * dims];
     for (int i = 0; i < values.length; i++) {
-      double[] row = Require.nonNull(values[i], "values[" + i + "]");
+      double[] row = Require.row(values, i, "values");
       if (row.length != dims) {
         throw Require.invalid("values[" + i + "].length", "equal to the number of objectives " + dims,
             row.length);

@@ -178,8 +178,14 @@ public final class Pareto {
     }
     boolean strict = false;
     for (int j = 0; j < a.length; j++) {
-      double u = Require.finite(a[j], "a[" + j + "]");
-      double v = Require.finite(b[j], "b[" + j + "]");
+      double u = a[j];
+      double v = b[j];
+      if (!Double.isFinite(u)) {
+        throw Require.invalid("a[" + j + "]", "finite", u);
+      }
+      if (!Double.isFinite(v)) {
+        throw Require.invalid("b[" + j + "]", "finite", v);
+      }
       if (u > v) {
         return false;
       }

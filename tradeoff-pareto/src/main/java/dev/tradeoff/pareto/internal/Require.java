@@ -35,6 +35,23 @@ public final class Require {
   }
 
   /**
+   * Rejects a null row of a matrix; the message is built only on failure (this runs once per row, and eager
+   * string concatenation there once cost more than the algorithms it guards).
+   *
+   * @param rows the matrix
+   * @param i the row index
+   * @param argument the matrix's name
+   * @return the row
+   */
+  public static double[] row(double[][] rows, int i, String argument) {
+    double[] row = rows[i];
+    if (row == null) {
+      throw new NullPointerException(argument + "[" + i + "] must not be null");
+    }
+    return row;
+  }
+
+  /**
    * Rejects NaN and the infinities.
    *
    * @param value the value
@@ -66,7 +83,7 @@ public final class Require {
     }
     int d = columns;
     if (d < 0) {
-      nonNull(rows[0], argument + "[0]");
+      row(rows, 0, argument);
       d = rows[0].length;
       if (d < 1) {
         throw invalid(argument + "[0].length", ">= 1", d);
@@ -74,7 +91,7 @@ public final class Require {
     }
     double[] flat = new double[n * d];
     for (int i = 0; i < n; i++) {
-      double[] row = nonNull(rows[i], argument + "[" + i + "]");
+      double[] row = row(rows, i, argument);
       if (row.length != d) {
         throw invalid(argument + "[" + i + "].length", "equal to " + d + " (every row has the same length)",
             row.length);
@@ -104,13 +121,13 @@ public final class Require {
     if (n == 0) {
       return 0;
     }
-    nonNull(rows[0], argument + "[0]");
+    row(rows, 0, argument);
     int d = rows[0].length;
     if (d < 1) {
       throw invalid(argument + "[0].length", ">= 1", d);
     }
     for (int i = 0; i < n; i++) {
-      double[] row = nonNull(rows[i], argument + "[" + i + "]");
+      double[] row = row(rows, i, argument);
       if (row.length != d) {
         throw invalid(argument + "[" + i + "].length", "equal to " + d + " (every row has the same length)",
             row.length);
