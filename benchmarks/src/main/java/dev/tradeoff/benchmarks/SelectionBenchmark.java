@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One routing decision among 8 candidates (real catalog prices of OpenAI, Anthropic, Google, DeepSeek,
  * Mistral and three hosted Llama offers): hard filters, health, the request's estimated cost through each
  * candidate's {@code PriceHandle}, live statistics, the policy. Goal (issue 7): {@code select} ≤ 200 ns and
- * 0 B/op for every ready-made policy.
+ * 0 B/op for every ready-made policy. {@code utility} and {@code utility-slo} go through {@code
+ * tradeoff-pareto}'s {@code RouterScorer} (the latter with its SLO utility curve on time to first token).
  *
  * <p>Peers in the same run: {@link #baseline()} (the harness cost of returning a field) and {@link
  * #naiveStreams()}, a straightforward Streams-and-objects cheapest-meeting-SLO over the same candidates and
@@ -61,7 +62,7 @@ public class SelectionBenchmark {
       "groq/llama-3.3-70b-versatile",
       "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo"};
 
-  @Param({"cheapest-slo", "fastest", "utility", "weighted-random", "round-robin", "p2c"})
+  @Param({"cheapest-slo", "fastest", "utility", "utility-slo", "weighted-random", "round-robin", "p2c"})
   public String policy;
 
   private Router router;
@@ -128,6 +129,8 @@ public class SelectionBenchmark {
       case "fastest":
         return RoutingPolicy.fastest();
       case "utility":
+        return RoutingPolicy.weightedUtility(UtilityWeights.defaults());
+      case "utility-slo":
         return RoutingPolicy.weightedUtility(UtilityWeights.builder().ttftSlo(Duration.ofMillis(900)).build());
       case "weighted-random":
         return RoutingPolicy.weightedRandom();
