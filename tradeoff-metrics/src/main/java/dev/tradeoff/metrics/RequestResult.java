@@ -119,6 +119,7 @@ public interface RequestResult {
    *
    * @return true if succeeded
    */
+  @Value.Derived
   default boolean succeeded() {
     return failure().isEmpty();
   }
@@ -128,6 +129,7 @@ public interface RequestResult {
    *
    * @return the count
    */
+  @Value.Derived
   default long outputTokens() {
     return usage().map(TokenUsage::outputTokens).orElse(0L);
   }
@@ -137,6 +139,7 @@ public interface RequestResult {
    *
    * @return nanoseconds per token; empty when n ≤ 1 or no token arrived
    */
+  @Value.Derived
   default OptionalDouble tpotNanos() {
     long n = outputTokens();
     OptionalLong ttft = timeline().ttftAnyNanos();
@@ -151,6 +154,7 @@ public interface RequestResult {
    *
    * @return tokens per second; empty when undefined
    */
+  @Value.Derived
   default OptionalDouble outputTokensPerSecond() {
     long n = outputTokens();
     OptionalLong window = timeline().generationWindowNanos();
@@ -165,6 +169,7 @@ public interface RequestResult {
    *
    * @return tokens per second; empty when no usage is known or E2E is not positive
    */
+  @Value.Derived
   default OptionalDouble outputTokensPerSecondE2e() {
     long e2e = timeline().e2eNanos();
     if (usage().isEmpty() || e2e <= 0) {

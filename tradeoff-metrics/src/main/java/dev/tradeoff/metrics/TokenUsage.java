@@ -115,6 +115,7 @@ public interface TokenUsage {
    *
    * @return the count
    */
+  @Value.Derived
   default long uncachedInputTokens() {
     return Math.max(0, inputTokens() - cachedInputTokens() - cacheWriteTokens());
   }
@@ -124,6 +125,7 @@ public interface TokenUsage {
    *
    * @return the count
    */
+  @Value.Derived
   default long totalTokens() {
     return inputTokens() + outputTokens();
   }
@@ -133,6 +135,7 @@ public interface TokenUsage {
    *
    * @return the signed discrepancy in tokens; empty when estimated or when no estimate was made
    */
+  @Value.Derived
   default OptionalLong outputTokensDiscrepancy() {
     if (estimated() || estimatedOutputTokens().isEmpty()) {
       return OptionalLong.empty();

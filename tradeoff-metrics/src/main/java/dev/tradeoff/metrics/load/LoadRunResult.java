@@ -39,6 +39,7 @@ public interface LoadRunResult {
    *
    * @return the summaries
    */
+  @Value.Derived
   default List<MetricsSummary> summaries() {
     List<MetricsSummary> out = new ArrayList<>();
     for (StepResult s : steps()) {

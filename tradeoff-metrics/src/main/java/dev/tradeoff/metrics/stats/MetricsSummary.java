@@ -179,6 +179,7 @@ public interface MetricsSummary {
    *
    * @return requests − succeeded
    */
+  @Value.Derived
   default long failed() {
     return requests() - succeeded();
   }
@@ -188,6 +189,7 @@ public interface MetricsSummary {
    *
    * @return in [0, 1]; 0 when there were no requests
    */
+  @Value.Derived
   default double errorRate() {
     return requests() == 0 ? 0 : (double) failed() / requests();
   }
@@ -207,6 +209,7 @@ public interface MetricsSummary {
    *
    * @return requests per second, 0 for an empty window
    */
+  @Value.Derived
   default double requestsPerSecond() {
     return perSecond(requests());
   }
@@ -216,6 +219,7 @@ public interface MetricsSummary {
    *
    * @return tokens per second
    */
+  @Value.Derived
   default double outputTokensPerSecond() {
     return perSecond(succeededOutputTokens());
   }
@@ -225,6 +229,7 @@ public interface MetricsSummary {
    *
    * @return tokens per second
    */
+  @Value.Derived
   default double totalTokensPerSecond() {
     return perSecond(succeededTotalTokens());
   }
@@ -234,6 +239,7 @@ public interface MetricsSummary {
    *
    * @return in [0, 1]
    */
+  @Value.Derived
   default double goodputShare() {
     return requests() == 0 ? 0 : (double) goodRequests() / requests();
   }
@@ -243,6 +249,7 @@ public interface MetricsSummary {
    *
    * @return requests per second
    */
+  @Value.Derived
   default double goodputPerSecond() {
     return perSecond(goodRequests());
   }

@@ -101,6 +101,28 @@ final class MetricsAggregatorTest {
   }
 
   @Test
+  void summaryCopy_changedCounts_derivedFiguresFollow() {
+    MetricsAggregator agg = MetricsAggregator.create("cand", SLOS);
+    agg.add(Results.success(0, new long[] {100, 120}, 50, 5));
+    agg.add(Results.failure(0, 1000, FailureKind.RATE_LIMITED));
+    MetricsSummary s = agg.summary();
+
+    // failed, error rate and rates are computed from the copy's own fields, never carried over from s
+    MetricsSummary copy = MetricsSummary.builder()
+        .from(s)
+        .requests(4)
+        .putFailuresByKind(FailureKind.RATE_LIMITED, 3L)
+        .window(s.window().multipliedBy(2))
+        .build();
+
+    assertThat(s.failed()).isEqualTo(1);
+    assertThat(copy.failed()).isEqualTo(3);
+    assertThat(copy.errorRate()).isEqualTo(0.75);
+    assertThat(copy.requestsPerSecond()).isEqualTo(s.requestsPerSecond());
+    assertThat(copy.goodputShare()).isEqualTo(s.goodputShare() / 2);
+  }
+
+  @Test
   void summary_empty_isZeroEverywhere() {
     MetricsSummary s = MetricsAggregator.create("none", List.of()).summary();
 

@@ -104,6 +104,7 @@ public interface TcoScenario {
    * @return the projection
    * @throws dev.tradeoff.pricing.UnpricedUsageException if a plan cannot price the demand's mix
    */
+  @Value.Lazy
   default TcoProjection project() {
     return TcoMath.project(this);
   }

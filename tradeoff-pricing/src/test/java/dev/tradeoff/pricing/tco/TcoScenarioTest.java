@@ -137,5 +137,6 @@ final class TcoScenarioTest {
 
     assertThat(back).isEqualTo(s);
     assertThat(text).contains("\"type\":\"PAY_AS_YOU_GO\"");
+    assertThat(text).as("the question, not its projection").doesNotContain("\"project\"");
   }
 }
