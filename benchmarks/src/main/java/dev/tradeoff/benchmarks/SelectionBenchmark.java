@@ -62,11 +62,27 @@ public class SelectionBenchmark {
       "groq/llama-3.3-70b-versatile",
       "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo"};
 
-  @Param({"cheapest-slo", "fastest", "utility", "utility-slo", "weighted-random", "round-robin", "p2c"})
-  public String policy;
+  /** A router under one ready-made policy; {@code baseline} and {@code naiveStreams} do not depend on it. */
+  @State(Scope.Benchmark)
+  public static class Routed {
+    @Param({"cheapest-slo", "fastest", "utility", "utility-slo", "weighted-random", "round-robin", "p2c"})
+    public String policy;
 
-  private Router router;
-  private RouteRequest request;
+    Router router;
+    RouteRequest request;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      router = router(policy(policy));
+      request = RouteRequest.builder()
+          .inputTokens(2_400)
+          .cachedInputTokens(1_024)
+          .expectedOutputTokens(350)
+          .requireCapability(Capability.TOOLS)
+          .build();
+    }
+  }
+
   private List<NaiveCandidate> naive;
   private long naiveRequestTokens;
   private long naiveOutputTokens;
@@ -78,16 +94,28 @@ public class SelectionBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    PriceCatalog catalog = PriceCatalog.bundled();
-    List<Candidate> candidates = new ArrayList<>();
+    // The same candidates and live statistics as every Routed router.
+    Router router = router(RoutingPolicy.cheapestMeetingSlo(Duration.ofMillis(700)));
     naive = new ArrayList<>();
     for (int i = 0; i < MODELS.length; i++) {
-      PriceHandle price = catalog.handle(MODELS[i], RequestOptions.standard());
-      Region region = i % 3 == 0 ? Region.EU : Region.US;
+      Candidate c = router.candidates().get(i);
+      naive.add(new NaiveCandidate(c.id(), c.price(), c.contextWindowTokens(), c.region(),
+          router.stats(i).ttftNanos(), router.stats(i).errorRate()));
+    }
+    naiveRequestTokens = 2_400;
+    naiveOutputTokens = 350;
+    field = 3;
+  }
+
+  /** Eight candidates with real catalog prices, live statistics that differ per candidate, and some load. */
+  private static Router router(RoutingPolicy policy) {
+    PriceCatalog catalog = PriceCatalog.bundled();
+    List<Candidate> candidates = new ArrayList<>();
+    for (int i = 0; i < MODELS.length; i++) {
       candidates.add(Candidate.builder()
           .id("c" + i)
-          .price(price)
-          .region(region)
+          .price(catalog.handle(MODELS[i], RequestOptions.standard()))
+          .region(i % 3 == 0 ? Region.EU : Region.US)
           .capabilities(EnumSet.of(Capability.TOOLS))
           .contextWindowTokens(128_000)
           .weight(1 + i)
@@ -95,12 +123,11 @@ public class SelectionBenchmark {
           .expectedTokensPerSecond(60 + 15 * i)
           .build());
     }
-    router = Router.builder()
+    Router router = Router.builder()
         .candidates(candidates)
-        .policy(policy(policy))
+        .policy(policy)
         .seed(42)
         .build();
-    // Live statistics that differ per candidate, and some load.
     for (int i = 0; i < MODELS.length; i++) {
       for (int k = 0; k < 50; k++) {
         router.onSuccess(i, router.onStart(i), 250_000_000L + 60_000_000L * ((i * 7 + k) % 9), 300, 2_000_000_000L);
@@ -108,18 +135,8 @@ public class SelectionBenchmark {
       for (int k = 0; k < i % 3; k++) {
         router.onStart(i);
       }
-      naive.add(new NaiveCandidate("c" + i, candidates.get(i).price(), 128_000, candidates.get(i).region(),
-          router.stats(i).ttftNanos(), router.stats(i).errorRate()));
     }
-    request = RouteRequest.builder()
-        .inputTokens(2_400)
-        .cachedInputTokens(1_024)
-        .expectedOutputTokens(350)
-        .requireCapability(Capability.TOOLS)
-        .build();
-    naiveRequestTokens = 2_400;
-    naiveOutputTokens = 350;
-    field = 3;
+    return router;
   }
 
   private static RoutingPolicy policy(String name) {
@@ -145,8 +162,8 @@ public class SelectionBenchmark {
 
   /** The router's allocation-free decision. */
   @Benchmark
-  public int select() {
-    return router.select(request);
+  public int select(Routed s) {
+    return s.router.select(s.request);
   }
 
   /** JMH's own cost of returning a value read from state. */
