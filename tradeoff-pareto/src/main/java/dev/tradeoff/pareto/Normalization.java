@@ -30,7 +30,8 @@ public enum Normalization {
   FIXED_BOUNDS,
   /**
    * {@code v / ||v||} (Euclidean norm over the set; {@code 1 - v / ||v||} for minimized criteria), the
-   * classic TOPSIS normalization; 0 for a criterion that is zero everywhere.
+   * classic TOPSIS normalization; for a criterion that is zero everywhere {@code v / ||v||} is taken as 0 (so
+   * every candidate gets the same utility).
    */
   VECTOR,
   /**

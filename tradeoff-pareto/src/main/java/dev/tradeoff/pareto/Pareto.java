@@ -117,7 +117,8 @@ public final class Pareto {
    * @param points the points, minimization, each {@code <= reference} in every objective
    * @param reference the reference point, one value per objective
    * @return the volume in the product of the objectives' units, {@code >= 0}
-   * @throws IllegalArgumentException if a value is not finite, lengths differ, or the reference does not bound
+   * @throws IllegalArgumentException if a value is not finite, lengths differ ({@code "reference.length must be
+   *     equal to the number of objectives 2 (points[0].length), but was 3"}), or the reference does not bound
    *     the set ({@code "reference[1] must be >= every point's objective 1 (points[4][1] = 7.5), but was 7.0"})
    * @throws ArithmeticException if the volume exceeds {@link Double#MAX_VALUE}
    * @throws NullPointerException if an argument or a row is null
@@ -126,6 +127,11 @@ public final class Pareto {
     Require.nonNull(reference, "reference");
     if (reference.length < 1) {
       throw Require.invalid("reference.length", ">= 1", reference.length);
+    }
+    Require.nonNull(points, "points");
+    if (points.length > 0 && Require.row(points, 0, "points").length != reference.length) {
+      throw Require.invalid("reference.length", "equal to the number of objectives " + points[0].length
+          + " (points[0].length)", reference.length);
     }
     double[] x = Require.flatten(points, "points", reference.length);
     double[] ref = new double[reference.length];

@@ -186,7 +186,11 @@ final class ParetoTest {
   @Test
   void hypervolume_wrongReferenceLength_isRejected() {
     assertThatThrownBy(() -> Pareto.hypervolume(new double[][] {{1, 2}}, new double[] {3, 3, 3}))
-        .hasMessage("points[0].length must be equal to 3 (every row has the same length), but was 2");
+        .hasMessage("reference.length must be equal to the number of objectives 2 (points[0].length), but was 3");
+    assertThatThrownBy(() -> Pareto.hypervolume(new double[][] {{1, 2}, {1}}, new double[] {3, 3}))
+        .hasMessage("points[1].length must be equal to 2 (every row has the same length), but was 1");
+    assertThatThrownBy(() -> Pareto.hypervolume(new double[][] {{1, 2}}, new double[0]))
+        .hasMessage("reference.length must be >= 1, but was 0");
     assertThatThrownBy(() -> Pareto.hypervolume(new double[][] {{1, 2}}, new double[] {3, Double.NaN}))
         .hasMessage("reference[1] must be finite, but was NaN");
   }

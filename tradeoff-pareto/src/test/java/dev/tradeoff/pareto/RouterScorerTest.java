@@ -122,6 +122,28 @@ final class RouterScorerTest {
   }
 
   @Test
+  void best_negativeZeroLiveValue_scoresExactlyLikeZero() {
+    // quality's reference starts at 0, so a live -0.0 lands on the fma's zero constant: the score must be +0.0,
+    // bit for bit what the ranking (which normalizes its inputs) reports, never -0.0.
+    RouterScorer scorer = ScoringModel.builder().addCriteria(Criterion.maximize("quality").withReference(0, 1))
+        .normalization(Normalization.FIXED_BOUNDS).build().routerScorer();
+    double[] scores = new double[2];
+    scorer.best(new double[] {-0.0, 0.0}, 2, scores);
+    assertThat(Double.doubleToRawLongBits(scores[0])).isZero();
+    assertThat(Double.doubleToRawLongBits(scores[1])).isZero();
+  }
+
+  @Test
+  void best_oneCandidate_isIndexZero() {
+    for (Aggregation a : Aggregation.values()) {
+      RouterScorer scorer = model(true, a).routerScorer();
+      double[] scores = new double[1];
+      assertThat(scorer.best(new double[] {40, 600, 0.80, 0.01}, 1, scores)).isZero();
+      assertThat(scores[0]).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
   void best_badArguments_areRejected() {
     RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
     assertThatThrownBy(() -> scorer.best(new double[7]))

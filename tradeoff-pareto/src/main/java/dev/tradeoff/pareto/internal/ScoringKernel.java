@@ -103,7 +103,9 @@ public final class ScoringKernel {
         }
         scale[j] = 1 / range;
         alpha[j] = share[j] * scale[j];
-        beta[j] = -worst[j] * alpha[j];
+        // + 0.0: a zero beta must be +0.0, or fma(-0.0, alpha, -0.0) would score a live -0.0 as -0.0 where
+        // the ranking (which normalizes its inputs) says 0.0; the project's policy is -0.0 == 0.0, bit for bit.
+        beta[j] = -worst[j] * alpha[j] + 0.0;
         if (alpha[j] == 0) {
           // Weight 0 (or a product that underflows): fma(+-inf, 0, b) would be NaN for a value an SLO curve
           // overflowed; the smallest positive alpha keeps every contribution in [0, share] and never NaN.
