@@ -432,7 +432,8 @@ public final class CandidateSet {
    * @return the volume, {@code >= 0}
    * @throws IllegalArgumentException if the length is wrong, a value is not finite, or the reference does not
    *     bound the candidates
-   * @throws ArithmeticException if the volume exceeds {@link Double#MAX_VALUE}
+   * @throws ArithmeticException if the volume, or a lower-dimensional cross-section of it, exceeds
+   *     {@link Double#MAX_VALUE} (rescale the objectives)
    */
   public double hypervolume(double... reference) {
     Require.nonNull(reference, "reference");

@@ -120,7 +120,8 @@ public final class Pareto {
    * @throws IllegalArgumentException if a value is not finite, lengths differ ({@code "reference.length must be
    *     equal to the number of objectives 2 (points[0].length), but was 3"}), or the reference does not bound
    *     the set ({@code "reference[1] must be >= every point's objective 1 (points[4][1] = 7.5), but was 7.0"})
-   * @throws ArithmeticException if the volume exceeds {@link Double#MAX_VALUE}
+   * @throws ArithmeticException if the volume, or a lower-dimensional cross-section of it, exceeds
+   *     {@link Double#MAX_VALUE} (rescale the objectives)
    * @throws NullPointerException if an argument or a row is null
    */
   public static double hypervolume(double[][] points, double[] reference) {

@@ -1,6 +1,7 @@
 package dev.tradeoff.pareto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tradeoff.pareto.testing.PointSets;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -248,6 +251,93 @@ final class ParetoProperties {
     assertThat(Pareto.front(p)).contains(Pareto.knee(p).getAsInt());
   }
 
+  @Property(tries = 300)
+  void knee_twoObjectives_isTheFrontPointFarthestFromTheLineThroughTheExtremes(@ForAll("planar") double[][] p) {
+    int expected = Reference.knee2(p);
+    if (expected < 0) {
+      assertThat(Pareto.knee(p)).isEmpty();
+    } else {
+      assertThat(Pareto.knee(p)).hasValue(expected);
+    }
+  }
+
+  @Property(tries = 200)
+  void knee_objectivesRescaledByPowersOfTwo_isTheSamePoint(@ForAll("points") double[][] p, @ForAll long seed) {
+    // Units must not matter; powers of two keep the min-max normalization exact, so the index must not move.
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int d = p.length == 0 ? 1 : p[0].length;
+    double[] factor = new double[d];
+    for (int j = 0; j < d; j++) {
+      factor[j] = Math.scalb(1.0, rnd.nextInt(-20, 21));
+    }
+    double[][] q = new double[p.length][d];
+    for (int i = 0; i < p.length; i++) {
+      for (int j = 0; j < d; j++) {
+        q[i][j] = p[i][j] * factor[j];
+      }
+    }
+    assertThat(Pareto.knee(q)).isEqualTo(Pareto.knee(p));
+  }
+
+  @Property(tries = 200)
+  void everyEntryPoint_nonFiniteValueAnywhere_isRejectedNamingPointAndObjective(@ForAll("nonEmpty") double[][] p,
+      @ForAll("nonFinite") double bad, @ForAll long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int i = rnd.nextInt(p.length);
+    int j = rnd.nextInt(p[0].length);
+    double[][] q = new double[p.length][];
+    for (int t = 0; t < p.length; t++) {
+      q[t] = p[t].clone();
+    }
+    q[i][j] = bad;
+    String message = "points[" + i + "][" + j + "] must be finite, but was " + bad;
+    double[] ref = new double[p[0].length];
+    Arrays.fill(ref, 4.0);
+    assertThatThrownBy(() -> Pareto.front(q)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    assertThatThrownBy(() -> Pareto.ranks(q)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    assertThatThrownBy(() -> Pareto.crowdingDistances(q)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+    assertThatThrownBy(() -> Pareto.knee(q)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    assertThatThrownBy(() -> Pareto.hypervolume(q, ref)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+    List<Objective> objectives = new ArrayList<>();
+    for (int t = 0; t < p[0].length; t++) {
+      objectives.add(rnd.nextBoolean() ? Objective.minimize("o" + t) : Objective.maximize("o" + t));
+    }
+    List<String> names = new ArrayList<>();
+    for (int t = 0; t < p.length; t++) {
+      names.add("c" + t);
+    }
+    assertThatThrownBy(() -> CandidateSet.of(objectives, names, q)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("values[" + i + "][" + j + "] must be finite, but was " + bad + " (candidate 'c" + i
+            + "', objective 'o" + j + "')");
+    CandidateSet.Builder builder = CandidateSet.builder(objectives);
+    for (int t = 0; t < i; t++) {
+      builder.add("c" + t, q[t]);
+    }
+    assertThatThrownBy(() -> builder.add("c" + i, q[i])).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("values[" + i + "][" + j + "] must be finite, but was " + bad + " (candidate 'c" + i
+            + "', objective 'o" + j + "')");
+  }
+
+  @Property(tries = 200)
+  void crowdingKneeHypervolume_extremeMagnitudes_neverNaN(@ForAll("extreme") double[][] p) {
+    for (double c : Pareto.crowdingDistances(p)) {
+      assertThat(c).isNotNaN().isGreaterThanOrEqualTo(0.0);
+    }
+    if (p.length > 0) {
+      assertThat(Pareto.front(p)).contains(Pareto.knee(p).getAsInt());
+      double[] ref = new double[p[0].length];
+      Arrays.fill(ref, Double.MAX_VALUE);
+      try {
+        assertThat(Pareto.hypervolume(p, ref)).isNotNaN().isFinite().isGreaterThanOrEqualTo(0.0);
+      } catch (IllegalArgumentException | ArithmeticException tooLarge) {
+        // documented: a range or a volume beyond Double.MAX_VALUE is reported, never returned as inf or NaN
+        assertThat(tooLarge.getMessage()).containsAnyOf("rescale", "exceeds Double.MAX_VALUE");
+      }
+    }
+  }
+
   private static double[] reference(double[][] p) {
     double[] ref = new double[p.length == 0 ? 2 : p[0].length];
     Arrays.fill(ref, 4.0);
@@ -280,6 +370,39 @@ final class ParetoProperties {
   @Provide
   Arbitrary<double[][]> points() {
     return PointSets.any(150, 1, 5);
+  }
+
+  @Provide
+  Arbitrary<double[][]> planar() {
+    return PointSets.any(150, 2, 2);
+  }
+
+  @Provide
+  Arbitrary<double[][]> nonEmpty() {
+    return PointSets.any(40, 1, 5).filter(p -> p.length > 0);
+  }
+
+  @Provide
+  Arbitrary<Double> nonFinite() {
+    return Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+  }
+
+  /** Every kind of point set, each objective scaled by a power of two between 2^-1074 and 2^1023. */
+  @Provide
+  Arbitrary<double[][]> extreme() {
+    return Combinators.combine(PointSets.any(60, 1, 4), Arbitraries.longs()).as((p, seed) -> {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      int d = p.length == 0 ? 0 : p[0].length;
+      double[][] q = new double[p.length][d];
+      for (int j = 0; j < d; j++) {
+        int exponent = rnd.nextInt(-1074, 1022);
+        double shift = rnd.nextBoolean() ? 0 : -Math.scalb(1.5, exponent);
+        for (int i = 0; i < p.length; i++) {
+          q[i][j] = p[i][j] * Math.scalb(1.0, exponent) + shift;
+        }
+      }
+      return q;
+    });
   }
 
   /** Small enough for the d >= 4 hypervolume, inside [0, 3]^d so that 4 bounds them. */

@@ -209,6 +209,18 @@ final class ParetoTest {
   }
 
   @Test
+  void hypervolume_overflowingCrossSectionOnATiedSlab_isReportedNotNaN() {
+    // Found by ParetoProperties: the 2D area between the points and the reference overflows, and the two points
+    // share their last coordinate, so the sweep multiplied infinity by a zero-thickness slab and returned NaN.
+    double[][] p = {{-1.2569819934321185E153, 0.0, -2.60750842793813E-310},
+        {-4.1899399781070616E152, 1.0219103616019562E-107, -2.60750842793813E-310}};
+    double max = Double.MAX_VALUE;
+    assertThatThrownBy(() -> Pareto.hypervolume(p, new double[] {max, max, max}))
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessageContaining("exceeds Double.MAX_VALUE");
+  }
+
+  @Test
   void hypervolume_overflowingRange_isRejected() {
     double big = Double.MAX_VALUE;
     assertThatThrownBy(() -> Pareto.hypervolume(new double[][] {{-big, 0}}, new double[] {big, 1}))

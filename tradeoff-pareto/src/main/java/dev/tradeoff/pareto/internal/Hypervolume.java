@@ -15,7 +15,8 @@ package dev.tradeoff.pareto.internal;
  *       memory per level.</li>
  * </ul>
  * The caller guarantees every point is within the reference and that {@code reference[j] - min_j} is finite, so
- * every difference is finite; a product can still overflow, which is reported rather than returned.
+ * every difference is finite; a product can still overflow, which is reported rather than returned (as infinity
+ * or, after {@code inf * 0}, NaN).
  */
 public final class Hypervolume {
 
@@ -29,12 +30,15 @@ public final class Hypervolume {
    * @param d the number of objectives
    * @param ref the reference point (length d)
    * @return the volume, finite and >= 0
-   * @throws ArithmeticException if the volume exceeds {@link Double#MAX_VALUE}
+   * @throws ArithmeticException if the volume, or a cross-section of it, exceeds {@link Double#MAX_VALUE}
    */
   public static double compute(double[] x, int n, int d, double[] ref) {
     double v = volume(x, n, d, ref);
-    if (Double.isInfinite(v)) {
-      throw new ArithmeticException("hypervolume exceeds Double.MAX_VALUE; rescale the objectives");
+    // NaN, too: an overflowed cross-section (area in 3D) times a zero-thickness slab (tied last coordinates) is
+    // inf * 0. Both only arise once some partial product passed Double.MAX_VALUE.
+    if (!(v <= Double.MAX_VALUE)) {
+      throw new ArithmeticException("hypervolume exceeds Double.MAX_VALUE (the volume or one of its "
+          + "cross-sections); rescale the objectives");
     }
     return v;
   }

@@ -1,12 +1,19 @@
 package dev.tradeoff.pareto.testing;
 
+import dev.tradeoff.pareto.Aggregation;
+import dev.tradeoff.pareto.Criterion;
+import dev.tradeoff.pareto.Direction;
+import dev.tradeoff.pareto.Normalization;
+import dev.tradeoff.pareto.ScoringModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Brute-force reference implementations, written from the definitions and nothing else, so that every fast
- * algorithm can be checked against them: {@code O(N^2 d)} dominance, ranks, crowding; grid hypervolume.
+ * algorithm can be checked against them: {@code O(N^2 d)} dominance, ranks, crowding; grid hypervolume; the 2D
+ * knee; scores straight from the formulas in the Javadoc of {@link Normalization}, {@link Aggregation} and
+ * {@code UtilityCurve}.
  */
 public final class Reference {
 
@@ -170,5 +177,140 @@ public final class Reference {
         return total;
       }
     }
+  }
+  /**
+   * The 2D knee from its definition: after min-max normalization over the front, the front point with the largest
+   * signed distance to the line through the two extremes, on the side of the ideal point (0, 0); ties to the
+   * smallest index. Returns -1 for empty input.
+   */
+  public static int knee2(double[][] p) {
+    int[] front = front(p);
+    if (front.length == 0) {
+      return -1;
+    }
+    double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (int i : front) {
+      for (int j = 0; j < 2; j++) {
+        lo[j] = Math.min(lo[j], p[i][j]);
+        hi[j] = Math.max(hi[j], p[i][j]);
+      }
+    }
+    if (!(hi[0] > lo[0]) || !(hi[1] > lo[1])) {
+      return front[0]; // every front point is identical (a front with one distinct point)
+    }
+    // Normalized, the extremes are (0, 1) (best x) and (1, 0) (best y): the line x + y = 1.
+    int knee = -1;
+    double best = Double.NEGATIVE_INFINITY;
+    for (int i : front) {
+      double x = (p[i][0] - lo[0]) / (hi[0] - lo[0]);
+      double y = (p[i][1] - lo[1]) / (hi[1] - lo[1]);
+      double distance = (1 - (x + y)) / Math.sqrt(2);
+      if (distance > best) {
+        best = distance;
+        knee = i;
+      }
+    }
+    return knee;
+  }
+
+  /**
+   * Scores of a model, computed naively from the documented formulas: utility curve, then the normalization over
+   * the set (or the fixed reference range mapped through the curve), then weight shares and the aggregation.
+   */
+  public static double[] scores(ScoringModel model, double[][] values) {
+    List<Criterion> cs = model.criteria();
+    int k = values.length;
+    int m = cs.size();
+    double totalWeight = 0;
+    for (Criterion c : cs) {
+      totalWeight += c.weight();
+    }
+    double[][] u = new double[k][m];
+    for (int j = 0; j < m; j++) {
+      Criterion c = cs.get(j);
+      boolean max = c.direction() == Direction.MAXIMIZE;
+      double[] v = new double[k];
+      for (int i = 0; i < k; i++) {
+        v[i] = c.utility().apply(values[i][j], c.direction());
+      }
+      switch (model.normalization()) {
+        case FIXED_BOUNDS: {
+          double low = c.utility().apply(c.referenceLow().getAsDouble(), c.direction());
+          double high = c.utility().apply(c.referenceHigh().getAsDouble(), c.direction());
+          for (int i = 0; i < k; i++) {
+            double r = (v[i] - low) / (high - low);
+            r = Math.max(0, Math.min(1, max ? r : 1 - r));
+            u[i][j] = r;
+          }
+          break;
+        }
+        case MIN_MAX: {
+          double lo = Arrays.stream(v).min().orElse(0);
+          double hi = Arrays.stream(v).max().orElse(0);
+          for (int i = 0; i < k; i++) {
+            double r = (v[i] - lo) / (hi - lo);
+            u[i][j] = hi > lo ? (max ? r : 1 - r) : 1.0;
+          }
+          break;
+        }
+        case VECTOR: {
+          double norm = Math.sqrt(Arrays.stream(v).map(x -> x * x).sum());
+          for (int i = 0; i < k; i++) {
+            double r = norm > 0 ? v[i] / norm : 0;
+            u[i][j] = max ? r : 1 - r;
+          }
+          break;
+        }
+        case Z_SCORE: {
+          double mean = Arrays.stream(v).sum() / k;
+          double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / k);
+          for (int i = 0; i < k; i++) {
+            double z = sd > 0 ? (v[i] - mean) / sd : 0;
+            u[i][j] = max ? z : -z;
+          }
+          break;
+        }
+        default:
+          throw new AssertionError(model.normalization());
+      }
+    }
+    double[] scores = new double[k];
+    if (model.aggregation() == Aggregation.WEIGHTED_SUM) {
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < m; j++) {
+          scores[i] += cs.get(j).weight() / totalWeight * u[i][j];
+        }
+      }
+      return scores;
+    }
+    double[] ideal = new double[m];
+    double[] anti = new double[m];
+    for (int j = 0; j < m; j++) {
+      double share = cs.get(j).weight() / totalWeight;
+      ideal[j] = Double.NEGATIVE_INFINITY;
+      anti[j] = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < k; i++) {
+        ideal[j] = Math.max(ideal[j], share * u[i][j]);
+        anti[j] = Math.min(anti[j], share * u[i][j]);
+      }
+      if (model.normalization() == Normalization.FIXED_BOUNDS) {
+        ideal[j] = share;
+        anti[j] = 0;
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      double plus = 0;
+      double minus = 0;
+      for (int j = 0; j < m; j++) {
+        double c = cs.get(j).weight() / totalWeight * u[i][j];
+        plus += (ideal[j] - c) * (ideal[j] - c);
+        minus += (c - anti[j]) * (c - anti[j]);
+      }
+      double dp = Math.sqrt(plus);
+      double dm = Math.sqrt(minus);
+      scores[i] = dp + dm > 0 ? dm / (dp + dm) : 1.0;
+    }
+    return scores;
   }
 }
