@@ -1,9 +1,11 @@
 package dev.tradeoff.pareto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tradeoff.pareto.testing.PointSets;
+import dev.tradeoff.pareto.testing.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -123,6 +125,208 @@ final class ScoringProperties {
     }
   }
 
+  @Property(tries = 400)
+  void scores_anyModel_matchTheDocumentedFormulasAndOrderBreaksTiesByIndex(@ForAll("cases") Case c) {
+    Ranking r = c.model().rank(c.values());
+    double[] expected = Reference.scores(c.model(), c.values());
+    double[] actual = r.scores();
+    for (int i = 0; i < actual.length; i++) {
+      assertThat(actual[i]).as("candidate %d", i).isCloseTo(expected[i], within(1e-9 * Math.max(1, Math.abs(expected[i]))));
+    }
+    int[] order = r.order();
+    for (int p = 1; p < order.length; p++) {
+      int a = order[p - 1];
+      int b = order[p];
+      assertThat(actual[a] > actual[b] || (actual[a] == actual[b] && a < b)).as("order %d before %d", a, b).isTrue();
+    }
+    assertThat(r.best().getAsInt()).isEqualTo(order[0]);
+    double total = 0;
+    for (double w : c.model().weights()) {
+      total += w;
+    }
+    for (int i = 0; i < actual.length; i++) {
+      double sum = 0;
+      for (int j = 0; j < r.criteria().size(); j++) {
+        double share = c.model().weights()[j] / total;
+        assertThat(r.contribution(i, j)).isCloseTo(share * r.utility(i, j), within(1e-12));
+        sum += r.contribution(i, j);
+      }
+      if (c.model().aggregation() == Aggregation.WEIGHTED_SUM) {
+        assertThat(sum).isCloseTo(actual[i], within(1e-12 * Math.max(1, Math.abs(actual[i]))));
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void scores_setRelativeNormalizationPositiveWeights_dominatingCandidateScoresStrictlyHigher(
+      @ForAll("strictCases") Case c) {
+    Ranking r = c.model().rank(c.values());
+    List<Criterion> cs = c.model().criteria();
+    double[][] v = c.values();
+    for (int a = 0; a < v.length; a++) {
+      for (int b = 0; b < v.length; b++) {
+        if (dominates(cs, v[a], v[b])) {
+          assertThat(r.score(a)).as("%s dominates %s", a, b).isGreaterThan(r.score(b));
+        }
+      }
+    }
+  }
+
+  @Property(tries = 200)
+  void scores_setRelativeNormalization_permutedCandidates_permuteToRounding(@ForAll("cases") Case c,
+      @ForAll long seed) {
+    int k = c.values().length;
+    int[] perm = ParetoProperties.permutation(k, seed);
+    double[][] permuted = new double[k][];
+    for (int i = 0; i < k; i++) {
+      permuted[i] = c.values()[perm[i]];
+    }
+    double[] a = c.model().rank(c.values()).scores();
+    double[] b = c.model().rank(permuted).scores();
+    for (int i = 0; i < k; i++) {
+      assertThat(b[i]).isCloseTo(a[perm[i]], within(1e-12 * Math.max(1, Math.abs(a[perm[i]]))));
+    }
+  }
+
+  @Property(tries = 200)
+  void fixedBoundsScores_addingOrRemovingCandidates_neverChangeTheOthers(@ForAll("fixedCases") Case c,
+      @ForAll long seed) {
+    // No rank reversal: a candidate's fixed-bounds score depends on its own values only.
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[][] v = c.values();
+    List<Integer> kept = new ArrayList<>();
+    List<double[]> rows = new ArrayList<>();
+    for (int i = 0; i < v.length; i++) {
+      if (rnd.nextBoolean()) {
+        kept.add(i);
+        rows.add(v[i]);
+      }
+    }
+    int m = v[0].length;
+    for (int extra = rnd.nextInt(4); extra > 0; extra--) {
+      double[] row = new double[m];
+      for (int j = 0; j < m; j++) {
+        row[j] = rnd.nextDouble(-5, 10);
+      }
+      rows.add(rnd.nextInt(rows.size() + 1), row);
+    }
+    double[] all = c.model().rank(v).scores();
+    double[] some = c.model().rank(rows.toArray(new double[0][])).scores();
+    for (int t = 0, at = 0; t < rows.size(); t++) {
+      if (at < kept.size() && rows.get(t) == v[kept.get(at)]) {
+        assertThat(some[t]).isEqualTo(all[kept.get(at)]);
+        at++;
+      }
+    }
+  }
+
+  @Property(tries = 200)
+  void routerScorer_negativeZeroForZero_scoresBitForBitLikeZero(@ForAll("fixedCases") Case c) {
+    RouterScorer scorer = c.model().routerScorer();
+    int k = c.values().length;
+    int m = scorer.criteria();
+    double[] live = new double[k * m];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < m; j++) {
+        double x = c.values()[i][j];
+        live[i * m + j] = x == 0 ? -0.0 : x;
+      }
+    }
+    double[] scores = new double[k];
+    int best = scorer.best(live, k, scores);
+    Ranking r = c.model().rank(c.values());
+    assertThat(scores).containsExactly(r.scores());
+    assertThat(best).isEqualTo(r.best().getAsInt());
+  }
+
+  @Property(tries = 100)
+  void scores_allCandidatesEqual_tieAndKeepInputOrder(@ForAll("cases") Case c) {
+    double[][] same = new double[c.values().length][];
+    for (int i = 0; i < same.length; i++) {
+      same[i] = c.values()[0].clone();
+    }
+    Ranking r = c.model().rank(same);
+    for (int i = 0; i < same.length; i++) {
+      assertThat(r.score(i)).isEqualTo(r.score(0));
+      assertThat(r.order()[i]).isEqualTo(i);
+    }
+    r.weightSensitivity().forEach(margin -> {
+      assertThat(margin.lowerLimit()).isZero();
+      assertThat(margin.upperLimit()).isEmpty();
+      assertThat(margin.relativeMargin()).isNotNaN();
+    });
+  }
+
+  @Property(tries = 200)
+  void rankingAndRouter_extremeMagnitudes_neverNaN(@ForAll("cases") Case c, @ForAll long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[][] v = new double[c.values().length][];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = c.values()[i].clone();
+      for (int j = 0; j < v[i].length; j++) {
+        if (rnd.nextInt(3) == 0) {
+          v[i][j] = (rnd.nextBoolean() ? 1 : -1) * Math.scalb(1.0 + rnd.nextDouble(), rnd.nextInt(-1074, 1023));
+        }
+      }
+    }
+    Ranking r;
+    try {
+      r = c.model().rank(v);
+    } catch (IllegalArgumentException overflow) {
+      // documented: a value that overflows its utility curve under a set-relative normalization
+      assertThat(overflow.getMessage()).contains("after the utility curve").contains("rescale the criterion");
+      return;
+    }
+    for (int i = 0; i < v.length; i++) {
+      assertThat(r.score(i)).isNotNaN();
+      for (int j = 0; j < r.criteria().size(); j++) {
+        assertThat(r.utility(i, j)).isNotNaN();
+        assertThat(r.contribution(i, j)).isNotNaN();
+      }
+    }
+    for (WeightMargin m : r.weightSensitivity()) {
+      assertThat(m.lowerLimit()).isNotNaN();
+      assertThat(m.upperLimit().orElse(0)).isNotNaN();
+      assertThat(m.relativeMargin()).isNotNaN();
+    }
+    if (c.model().normalization() == Normalization.FIXED_BOUNDS) {
+      int m = v[0].length;
+      double[] live = new double[v.length * m];
+      for (int i = 0; i < v.length; i++) {
+        System.arraycopy(v[i], 0, live, i * m, m);
+      }
+      double[] scores = new double[v.length];
+      c.model().routerScorer().best(live, v.length, scores);
+      assertThat(scores).containsExactly(r.scores());
+    }
+  }
+
+  @Property(tries = 100)
+  void rankAndRouter_nonFiniteValueAnywhere_isRejectedNamingCandidateAndCriterion(@ForAll("fixedCases") Case c,
+      @ForAll long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double bad = new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}[rnd.nextInt(3)];
+    double[][] v = c.values();
+    int k = v.length;
+    int m = v[0].length;
+    int i = rnd.nextInt(k);
+    int j = rnd.nextInt(m);
+    double[][] q = new double[k][];
+    double[] live = new double[k * m];
+    for (int t = 0; t < k; t++) {
+      q[t] = v[t].clone();
+      System.arraycopy(v[t], 0, live, t * m, m);
+    }
+    q[i][j] = bad;
+    live[i * m + j] = bad;
+    assertThatThrownBy(() -> c.model().rank(q)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("values[" + i + "][" + j + "] must be finite, but was " + bad);
+    assertThatThrownBy(() -> c.model().routerScorer().best(live, k, new double[k]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("values[" + (i * m + j) + "] must be finite, but was " + bad + " (candidate " + i
+            + ", criterion 'c" + j + "')");
+  }
+
   private static boolean allZeroOtherwise(double[] w, int j, double wj) {
     double others = 0;
     for (int t = 0; t < w.length; t++) {
@@ -171,6 +375,32 @@ final class ScoringProperties {
   @Provide
   Arbitrary<Case> fixedCases() {
     return build(Arbitraries.just(Normalization.FIXED_BOUNDS), Arbitraries.of(Aggregation.class));
+  }
+
+  /** Set-relative normalizations, every weight positive, tie-grid values: dominance must show in the score. */
+  @Provide
+  Arbitrary<Case> strictCases() {
+    return Combinators.combine(
+            Arbitraries.integers().between(1, 30),
+            Arbitraries.integers().between(1, 6),
+            Arbitraries.longs().withoutEdgeCases(),
+            Arbitraries.of(Normalization.MIN_MAX, Normalization.VECTOR, Normalization.Z_SCORE),
+            Arbitraries.of(Aggregation.class))
+        .as((k, m, seed, normalization, aggregation) -> {
+          SplittableRandom rnd = new SplittableRandom(seed);
+          List<Criterion> cs = new ArrayList<>();
+          for (int j = 0; j < m; j++) {
+            Criterion c = rnd.nextBoolean() ? Criterion.minimize("c" + j) : Criterion.maximize("c" + j);
+            c = c.weighted(0.5 + rnd.nextInt(10));
+            if (rnd.nextInt(3) == 0) {
+              c = c.withUtility(UtilityCurve.slo(rnd.nextInt(4), 2 + rnd.nextInt(10)));
+            }
+            cs.add(c);
+          }
+          ScoringModel model = ScoringModel.builder().addAllCriteria(cs).normalization(normalization)
+              .aggregation(aggregation).build();
+          return new Case(model, PointSets.generate(PointSets.Kind.TIE_GRID, k, m, seed));
+        });
   }
 
   @Provide

@@ -264,7 +264,9 @@ public final class Reference {
         }
         case Z_SCORE: {
           double mean = Arrays.stream(v).sum() / k;
-          double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / k);
+          // A constant criterion is 0 by definition (a rounded mean of equal values need not equal them).
+          boolean constant = Arrays.stream(v).allMatch(x -> x == v[0]);
+          double sd = constant ? 0 : Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / k);
           for (int i = 0; i < k; i++) {
             double z = sd > 0 ? (v[i] - mean) / sd : 0;
             u[i][j] = max ? z : -z;
