@@ -23,6 +23,16 @@ final class GeometryProperties {
     assertThat(actual).isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
   }
 
+  @Property(tries = 100)
+  void hypervolume_fiveAndSixObjectives_slicingTwiceMatchesGridReference(@ForAll("tinyHigh") double[][] p) {
+    int d = p.length == 0 ? 5 : p[0].length;
+    double[] ref = new double[d];
+    java.util.Arrays.fill(ref, 4.0);
+    double expected = Reference.hypervolume(p, ref);
+    double actual = Hypervolume.compute(PointSets.flat(p), p.length, d, ref);
+    assertThat(actual).isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
+  }
+
   @Property(tries = 300)
   void crowding_anyData_matchesDefinition(@ForAll("medium") double[][] p) {
     int d = p.length == 0 ? 2 : p[0].length;
@@ -40,6 +50,11 @@ final class GeometryProperties {
   @Provide
   Arbitrary<double[][]> small() {
     return PointSets.any(9, 1, 4);
+  }
+
+  @Provide
+  Arbitrary<double[][]> tinyHigh() {
+    return PointSets.any(5, 5, 6);
   }
 
   @Provide
