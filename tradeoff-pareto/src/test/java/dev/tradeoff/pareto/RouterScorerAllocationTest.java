@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 final class RouterScorerAllocationTest {
 
-  private static final int CALLS = 50_000;
+  private static final int CALLS = 20_000;
 
   /** Where the calibration's arrays escape to, so escape analysis cannot remove them. */
   private static volatile Object escape;
 
-  /** Generous next to one 16-byte object per call (800 KB): covers the counter's own bookkeeping. */
+  /** Generous next to one 16-byte object per call (320 KB): covers the counter's own bookkeeping. */
   private static final long SLACK_BYTES = 4096;
 
   private static ScoringModel model(int m, boolean slo, Aggregation aggregation) {
