@@ -183,16 +183,20 @@ public final class Pareto {
     if (a.length != b.length) {
       throw Require.invalid("b.length", "equal to a.length " + a.length, b.length);
     }
+    // Every value is checked before any comparison: an early "a is worse here" must not let a NaN further on
+    // pass silently.
+    for (int j = 0; j < a.length; j++) {
+      if (!Double.isFinite(a[j])) {
+        throw Require.invalid("a[" + j + "]", "finite", a[j]);
+      }
+      if (!Double.isFinite(b[j])) {
+        throw Require.invalid("b[" + j + "]", "finite", b[j]);
+      }
+    }
     boolean strict = false;
     for (int j = 0; j < a.length; j++) {
       double u = a[j];
       double v = b[j];
-      if (!Double.isFinite(u)) {
-        throw Require.invalid("a[" + j + "]", "finite", u);
-      }
-      if (!Double.isFinite(v)) {
-        throw Require.invalid("b[" + j + "]", "finite", v);
-      }
       if (u > v) {
         return false;
       }

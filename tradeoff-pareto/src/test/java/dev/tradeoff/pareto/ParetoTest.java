@@ -125,6 +125,13 @@ final class ParetoTest {
     assertThat(Pareto.dominates(new double[] {1, 3}, new double[] {2, 2})).isFalse();
     assertThatThrownBy(() -> Pareto.dominates(new double[] {1}, new double[] {1, 2}))
         .hasMessage("b.length must be equal to a.length 1, but was 2");
+    // jMetal lets a NaN point dominate; here NaN is rejected wherever it is, even after a decisive coordinate.
+    assertThatThrownBy(() -> Pareto.dominates(new double[] {3, Double.NaN}, new double[] {2, 2}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a[1] must be finite, but was NaN");
+    assertThatThrownBy(() -> Pareto.dominates(new double[] {1, Double.NaN}, new double[] {2, 2}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a[1] must be finite, but was NaN");
+    assertThatThrownBy(() -> Pareto.dominates(new double[] {1, 1}, new double[] {2, INF}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("b[1] must be finite, but was Infinity");
   }
 
   @Test
