@@ -64,6 +64,8 @@ final class StreamingCall implements Callback {
   private final StreamMeter meter;
   private final CompletableFuture<RequestResult> future = new CompletableFuture<>();
   private final StreamDecoder decoder;
+  /** The client's pool shard all attempts go through; released once, when the result is complete. */
+  private final int shard;
 
   private int attempt;
   private volatile Call call;
@@ -83,6 +85,7 @@ final class StreamingCall implements Callback {
     this.meter = StreamMeter.start(intendedNanos, startNanos);
     this.decoder =
         StreamDecoder.create(client.config.api()).collectText(client.config.tokenEstimation() != TokenEstimation.NEVER);
+    this.shard = client.acquireShard();
   }
 
   CompletableFuture<RequestResult> future() {
@@ -103,7 +106,7 @@ final class StreamingCall implements Callback {
     }
     attempt++;
     connected = false;
-    Call c = client.http.newCall(client.newRequest(body, this));
+    Call c = client.shard(shard).newCall(client.newRequest(body, this));
     call = c;
     try {
       c.enqueue(this);
@@ -334,6 +337,7 @@ final class StreamingCall implements Callback {
     }
     done = true;
     waitingForRetry = false;
+    client.releaseShard(shard);
     try {
       long sent = requestSentNanos;
       if (sent != Long.MIN_VALUE) {
