@@ -30,7 +30,7 @@ final class Policies {
       for (long m = ctx.eligibleMask(); m != 0; m &= m - 1) {
         int i = Long.numberOfTrailingZeros(m);
         double ttft = ctx.ttftNanos(i);
-        if (ttft <= maxTtftNanos && ctx.errorRate(i) <= maxErrorRate) {
+        if (ttft <= maxTtftNanos && (maxErrorRate >= 1 || !ctx.errorRateExceeds(i, maxErrorRate))) {
           double cost = ctx.estimatedCostUsd(i);
           ctx.score(i, cost);
           if (cost < bestCost || (cost == bestCost && ttft < bestTtft) || best < 0) {
@@ -130,11 +130,10 @@ final class Policies {
       for (long m = ctx.eligibleMask(); m != 0; m &= m - 1) {
         int i = Long.numberOfTrailingZeros(m);
         int base = k * CRITERIA;
-        ProviderStats stats = ctx.stats(i);
         values[base] = Math.min(ctx.estimatedCostUsd(i), costCap);
-        values[base + 1] = stats.ttftNanos() * 1e-6;
-        values[base + 2] = stats.outputTokensPerSecond();
-        values[base + 3] = stats.errorRate();
+        values[base + 1] = ctx.ttftNanos(i) * 1e-6;
+        values[base + 2] = ctx.outputTokensPerSecond(i);
+        values[base + 3] = ctx.errorRate(i);
         rows[k++] = i;
       }
       if (!ctx.explaining()) {

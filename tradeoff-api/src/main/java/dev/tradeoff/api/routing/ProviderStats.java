@@ -19,6 +19,14 @@ import java.util.OptionalLong;
  * <p>Averages start at the candidate's priors (what it is expected to do before any request was seen) and
  * move by {@link StatsConfig#ewmaAlpha()} per sample. Only successful requests feed the latency and
  * throughput averages; every finished request feeds the error rate (1 for a failure, 0 for a success).
+ * An average with no sample for {@link StatsConfig#staleAfter()} reads as its prior again, and its next
+ * sample starts from the prior: a candidate that stopped getting traffic because of one slow or failed
+ * request is judged on what it is expected to do, not frozen on that request.
+ *
+ * <p>An exponentially weighted average of 0/1 outcomes cannot judge a small error-rate objective: with
+ * alpha 0.2, one failure lifts it to at least 0.2 whatever the candidate's true rate. {@link
+ * #errorRateExceeds(double)} judges an objective over the sliding window instead, and only with at
+ * least {@link StatsConfig#minimumRequests()} requests in it.
  *
  * <h2>Thread-safety and cost</h2>
  * Lock-free. Each average is one {@code double} updated by a CAS loop (a lost race retries, never drops a
@@ -74,21 +82,40 @@ public final class ProviderStats {
   private final NanoClock clock;
   private final double alpha;
   private final WindowCounters window;
+  private final long windowNanos;
+  private final long staleNanos;
+  private final int minimumRequests;
+  private final double priorTtftNanos;
+  private final double priorTps;
 
   private volatile long ttftBits;
   private volatile long tpsBits;
   private volatile long errBits;
   private volatile long inFlight;
   private volatile ErrorEvent lastError;
+  /** When the latest success / finished request / failure was recorded (clock time). */
+  private volatile long lastSuccessNanos;
+  private volatile long lastFinishNanos;
+  private volatile long lastFailureNanos;
 
   private ProviderStats(StatsConfig config, NanoClock clock, double priorTtftNanos, double priorTps) {
     this.clock = clock;
     this.alpha = config.ewmaAlpha();
-    long windowNanos = config.window().toNanos();
-    this.window = new WindowCounters(config.windowBuckets(), windowNanos / config.windowBuckets(), FIELDS);
+    long configuredWindow = config.window().toNanos();
+    this.window = new WindowCounters(config.windowBuckets(), configuredWindow / config.windowBuckets(), FIELDS);
+    this.windowNanos = window.windowNanos();
+    this.staleNanos = config.staleAfter().toNanos();
+    this.minimumRequests = config.minimumRequests();
+    this.priorTtftNanos = priorTtftNanos;
+    this.priorTps = priorTps;
     this.ttftBits = Double.doubleToRawLongBits(priorTtftNanos);
     this.tpsBits = Double.doubleToRawLongBits(priorTps);
     this.errBits = Double.doubleToRawLongBits(0.0);
+    // The averages hold their priors, which is what a stale average reads as: any start time will do.
+    long now = clock.nanoTime();
+    this.lastSuccessNanos = now;
+    this.lastFinishNanos = now;
+    this.lastFailureNanos = now - windowNanos; // no failure in the window
   }
 
   /**
@@ -151,18 +178,25 @@ public final class ProviderStats {
           + ttftNanos + ", " + outputTokens + ", " + generationNanos);
     }
     IN_FLIGHT.getAndAdd(this, -1L);
-    update(TTFT, ttftNanos);
+    boolean stale = stale(now, lastSuccessNanos);
+    update(TTFT, ttftNanos, stale, priorTtftNanos);
     int b = window.bucket(now);
     if (outputTokens > 1 && generationNanos > 0) {
-      update(TPS, (outputTokens - 1) * 1e9 / generationNanos);
+      update(TPS, (outputTokens - 1) * 1e9 / generationNanos, stale, priorTps);
       window.addAt(b, OUTPUT_TOKENS, outputTokens - 1);
       window.addAt(b, GENERATION_NANOS, generationNanos);
     }
     if (errBits != 0L) { // skip the CAS while the error average is exactly 0
-      update(ERR, 0.0);
+      update(ERR, 0.0, stale(now, lastFinishNanos), 0.0);
     }
     window.addAt(b, SUCCESSES, 1);
     window.addAt(b, TTFT_SUM, ttftNanos);
+    lastSuccessNanos = now;
+    lastFinishNanos = now;
+  }
+
+  private boolean stale(long now, long last) {
+    return now - last > staleNanos;
   }
 
   /**
@@ -179,9 +213,11 @@ public final class ProviderStats {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(message, "message");
     IN_FLIGHT.getAndAdd(this, -1L);
-    update(ERR, 1.0);
+    update(ERR, 1.0, stale(now, lastFinishNanos), 0.0);
     window.add(now, FAILURES, 1);
     lastError = new ErrorEvent(kind, message, now);
+    lastFailureNanos = now;
+    lastFinishNanos = now;
   }
 
   /**
@@ -202,42 +238,90 @@ public final class ProviderStats {
     onSuccess(ttft.orElse(result.timeline().e2eNanos()), result.outputTokens(), generation.orElse(0));
   }
 
-  private void update(VarHandle h, double sample) {
+  /**
+   * Moves an average towards a sample; a stale average restarts from {@code prior}. Only the first try
+   * restarts: a CAS lost to another thread means a fresh sample has just landed.
+   */
+  private void update(VarHandle h, double sample, boolean stale, double prior) {
+    boolean restart = stale;
     while (true) {
       long bits = (long) h.getVolatile(this);
-      double cur = Double.longBitsToDouble(bits);
+      double cur = restart ? prior : Double.longBitsToDouble(bits);
       double next = cur + alpha * (sample - cur);
       if (h.compareAndSet(this, bits, Double.doubleToRawLongBits(next))) {
         return;
       }
+      restart = false;
     }
   }
 
   /**
-   * The moving average of time to first token.
+   * The moving average of time to first token now (the prior if it is stale, see {@link
+   * StatsConfig#staleAfter()}).
    *
    * @return nanoseconds
    */
   public double ttftNanos() {
-    return Double.longBitsToDouble(ttftBits);
+    return ttftNanos(clock.nanoTime());
+  }
+
+  /** The moving average of time to first token at {@code now}, on this statistics' clock. */
+  double ttftNanos(long now) {
+    return stale(now, lastSuccessNanos) ? priorTtftNanos : Double.longBitsToDouble(ttftBits);
   }
 
   /**
-   * The moving average of output tokens per second over the generation window.
+   * The moving average of output tokens per second over the generation window now (the prior if it is
+   * stale, see {@link StatsConfig#staleAfter()}).
    *
    * @return tokens per second
    */
   public double outputTokensPerSecond() {
-    return Double.longBitsToDouble(tpsBits);
+    return outputTokensPerSecond(clock.nanoTime());
+  }
+
+  /** The moving average of output tokens per second at {@code now}. */
+  double outputTokensPerSecond(long now) {
+    return stale(now, lastSuccessNanos) ? priorTps : Double.longBitsToDouble(tpsBits);
   }
 
   /**
-   * The moving average of the error rate (each finished request counts 1 if it failed, 0 otherwise).
+   * The moving average of the error rate now (each finished request counts 1 if it failed, 0 otherwise; 0
+   * if it is stale, see {@link StatsConfig#staleAfter()}). Good for trends and weighting; to judge an
+   * error-rate objective use {@link #errorRateExceeds(double)}.
    *
    * @return in [0, 1]
    */
   public double errorRate() {
-    return Double.longBitsToDouble(errBits);
+    return errorRate(clock.nanoTime());
+  }
+
+  /** The moving average of the error rate at {@code now}. */
+  double errorRate(long now) {
+    return stale(now, lastFinishNanos) ? 0.0 : Double.longBitsToDouble(errBits);
+  }
+
+  /**
+   * Whether the error rate over the sliding window ending now exceeds {@code maxErrorRate}, judged only
+   * when the window holds at least {@link StatsConfig#minimumRequests()} finished requests (fewer are not
+   * evidence). Allocation-free; without a failure in the window it reads one field.
+   *
+   * @param maxErrorRate the objective, in [0, 1]
+   * @return true if at least the minimum of requests finished in the window and more than {@code
+   *     maxErrorRate} of them failed
+   */
+  public boolean errorRateExceeds(double maxErrorRate) {
+    return errorRateExceeds(clock.nanoTime(), maxErrorRate);
+  }
+
+  /** {@link #errorRateExceeds(double)} at {@code now}, on this statistics' clock. */
+  boolean errorRateExceeds(long now, double maxErrorRate) {
+    if (now - lastFailureNanos >= windowNanos) {
+      return false; // no failure in the window
+    }
+    long failures = window.sum(now, FAILURES);
+    long requests = failures + window.sum(now, SUCCESSES);
+    return requests >= minimumRequests && failures > maxErrorRate * requests;
   }
 
   /**

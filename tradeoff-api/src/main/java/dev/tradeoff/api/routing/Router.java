@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * retry-budget deposit is stamped with the latest time any router call read (every {@link #onSuccess},
  * {@link #onFailure}, {@link #failover} and {@link #explain} reads it). That stamp lags real time by at most
  * the gap between two such calls; a late stamp makes a deposit expire earlier, so the lag can only make the
- * retry budget stricter, never looser. {@link #explain} makes the same decision with every number and filter
+ * retry budget stricter, never looser. Policies read the statistics at the same stamp, so a candidate's
+ * average turns stale ({@link StatsConfig#staleAfter()}) up to that gap late. {@link #explain} makes the same decision with every number and filter
  * written down, allocating freely and changing no state.
  *
  * <h2>Failover and retries</h2>
@@ -266,7 +267,7 @@ public final class Router {
 
   private int choose(RouteRequest request, long eligible, long now) {
     SelectionContext ctx = contexts.get();
-    ctx.reset(this, request, eligible, -1, false, 0);
+    ctx.reset(this, request, eligible, -1, false, 0, now);
     while (true) {
       int i = policy.choose(ctx);
       if (i < 0 || i >= ids.length || (eligible & (1L << i)) == 0) {
@@ -337,7 +338,7 @@ public final class Router {
     long available = available(notClosed.get(), now);
     long eligible = admissible & available;
     SelectionContext ctx = new SelectionContext();
-    ctx.reset(this, request, eligible, sequence.get(), true, random.get());
+    ctx.reset(this, request, eligible, sequence.get(), true, random.get(), now);
     int chosen = eligible == 0 ? NO_CANDIDATE : policy.choose(ctx);
     List<CandidateAssessment> out = new ArrayList<>(ids.length);
     for (int i = 0; i < ids.length; i++) {
@@ -361,7 +362,7 @@ public final class Router {
       OptionalDouble score = (ctx.scoredMask & (1L << i)) != 0 ? OptionalDouble.of(ctx.scores[i])
           : OptionalDouble.empty();
       out.add(new CandidateAssessment(ids[i], reasons, breakers[i].state(), estimateCostUsd(i, request),
-          s.ttftNanos(), s.outputTokensPerSecond(), s.errorRate(), s.inFlight(), score, i == chosen));
+          s.ttftNanos(now), s.outputTokensPerSecond(now), s.errorRate(now), s.inFlight(), score, i == chosen));
     }
     return new RouteExplanation(policy.name(), chosen >= 0 ? Optional.of(ids[chosen]) : Optional.empty(), out);
   }

@@ -44,7 +44,9 @@ public interface RoutingPolicy {
 
   /**
    * The cheapest candidate for this request among those whose moving-average time to first token is within
-   * the SLO; if none is, the one with the lowest time to first token (the least SLO violation). Ties in cost
+   * the SLO; if none is, the one with the lowest time to first token (the least SLO violation). A candidate
+   * with no recent success is judged on its expected time to first token (see {@link
+   * StatsConfig#staleAfter()}), so one slow request does not exclude it for good. Ties in cost
    * go to the lower time to first token, then to the lower index. Score: estimated cost in USD (SLO-meeting
    * candidates), or {@code +Infinity} for the others.
    *
@@ -57,8 +59,10 @@ public interface RoutingPolicy {
   }
 
   /**
-   * Like {@link #cheapestMeetingSlo(Duration)}, and a candidate whose moving-average error rate exceeds
-   * {@code maxErrorRate} does not meet the SLO either.
+   * Like {@link #cheapestMeetingSlo(Duration)}, and a candidate whose error rate over the statistics
+   * window exceeds {@code maxErrorRate} does not meet the SLO either ({@link
+   * SelectionContext#errorRateExceeds}: judged over at least {@link StatsConfig#minimumRequests()} finished
+   * requests, so one random failure of a healthy candidate does not count as a miss).
    *
    * @param maxTtft the time-to-first-token SLO
    * @param maxErrorRate the error-rate SLO, in [0, 1]

@@ -43,6 +43,7 @@ public final class SelectionContext {
   private long sequence;
   private boolean explaining;
   private long localRandom;
+  private long now;
 
   final double[] scores = new double[Router.MAX_CANDIDATES];
   long scoredMask;
@@ -53,8 +54,9 @@ public final class SelectionContext {
   SelectionContext() { }
 
   void reset(Router router, RouteRequest request, long eligible, long sequence, boolean explaining,
-      long randomState) {
+      long randomState, long now) {
     this.router = router;
+    this.now = now;
     this.request = request;
     this.eligible = eligible;
     this.sequence = sequence;
@@ -116,33 +118,50 @@ public final class SelectionContext {
   }
 
   /**
-   * Candidate {@code i}'s moving average of time to first token.
+   * Candidate {@code i}'s moving average of time to first token (its prior when stale, see {@link
+   * StatsConfig#staleAfter()}).
    *
    * @param i the candidate index
    * @return nanoseconds
    */
   public double ttftNanos(int i) {
-    return router.statsAt(i).ttftNanos();
+    return router.statsAt(i).ttftNanos(now);
   }
 
   /**
-   * Candidate {@code i}'s moving average of output tokens per second.
+   * Candidate {@code i}'s moving average of output tokens per second (its prior when stale).
    *
    * @param i the candidate index
    * @return tokens per second
    */
   public double outputTokensPerSecond(int i) {
-    return router.statsAt(i).outputTokensPerSecond();
+    return router.statsAt(i).outputTokensPerSecond(now);
   }
 
   /**
-   * Candidate {@code i}'s moving average of the error rate.
+   * Candidate {@code i}'s moving average of the error rate (0 when stale). An average of 0/1 outcomes
+   * jumps by the EWMA weight at every failure, so it suits weighting, not a small objective: judge an
+   * objective with {@link #errorRateExceeds}.
    *
    * @param i the candidate index
    * @return in [0, 1]
    */
   public double errorRate(int i) {
-    return router.statsAt(i).errorRate();
+    return router.statsAt(i).errorRate(now);
+  }
+
+  /**
+   * Whether candidate {@code i} misses an error-rate objective: more than {@code maxErrorRate} of the
+   * requests that finished in its sliding window failed, over at least {@link StatsConfig#minimumRequests()}
+   * requests (fewer are not evidence either way: the candidate is not judged to miss it). Reads one field
+   * when no failure lies in the window.
+   *
+   * @param i the candidate index
+   * @param maxErrorRate the objective, in [0, 1]
+   * @return true if the candidate misses it
+   */
+  public boolean errorRateExceeds(int i, double maxErrorRate) {
+    return router.statsAt(i).errorRateExceeds(now, maxErrorRate);
   }
 
   /**
@@ -165,7 +184,7 @@ public final class SelectionContext {
   public double expectedLatencyNanos(int i) {
     ProviderStats s = router.statsAt(i);
     long rest = Math.max(0, request.expectedOutputTokens() - 1);
-    return s.ttftNanos() + rest * 1e9 / s.outputTokensPerSecond();
+    return s.ttftNanos(now) + rest * 1e9 / s.outputTokensPerSecond(now);
   }
 
   /**

@@ -92,6 +92,60 @@ final class ProviderStatsTest {
   }
 
   @Test
+  void ttftNanos_noSuccessForLongerThanStaleAfter_readsThePriorAndTheNextSampleStartsFromIt() {
+    stats.onSuccess(2_000_000_000L, 1, 0); // one slow request: (400 + 2,000) / 2 ms
+    assertThat(stats.ttftNanos()).isEqualTo(1_200e6);
+    clock.advance(StatsConfig.DEFAULT_STALE_AFTER);
+    assertThat(stats.ttftNanos()).as("exactly staleAfter old: still valid").isEqualTo(1_200e6);
+    clock.advanceMillis(1);
+    assertThat(stats.ttftNanos()).isEqualTo(400e6);
+    assertThat(stats.snapshot().ttftNanos()).isEqualTo(400e6);
+    stats.onSuccess(200_000_000L, 1, 0);
+    assertThat(stats.ttftNanos()).isEqualTo(300e6); // from the prior 400, not from the stale 1,200
+  }
+
+  @Test
+  void errorRate_noRequestForLongerThanStaleAfter_readsZeroAndRestartsFromZero() {
+    stats.onFailure(FailureKind.HTTP_SERVER_ERROR, "500");
+    assertThat(stats.errorRate()).isEqualTo(0.5);
+    clock.advance(StatsConfig.DEFAULT_STALE_AFTER.plusMillis(1));
+    assertThat(stats.errorRate()).isZero();
+    stats.onFailure(FailureKind.HTTP_SERVER_ERROR, "500");
+    assertThat(stats.errorRate()).isEqualTo(0.5);
+  }
+
+  @Test
+  void errorRateExceeds_oneFailureAmongManySuccesses_isNotAMissButARealRateIs() {
+    ProviderStats s = ProviderStats.create(StatsConfig.defaults(), clock, Duration.ofMillis(400), 100.0);
+    for (int k = 0; k < 49; k++) {
+      s.onSuccess(100_000_000L, 1, 0);
+    }
+    s.onFailure(FailureKind.HTTP_SERVER_ERROR, "one random 500");
+    // The moving average jumps by alpha (0.2) at any failure: it cannot judge a 5% objective.
+    assertThat(s.errorRate()).isGreaterThanOrEqualTo(0.2);
+    assertThat(s.errorRateExceeds(0.05)).as("1 failure in 50 requests").isFalse();
+    for (int k = 0; k < 4; k++) {
+      s.onFailure(FailureKind.HTTP_SERVER_ERROR, "500");
+    }
+    assertThat(s.errorRateExceeds(0.05)).as("5 failures in 54 requests").isTrue();
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(s.errorRateExceeds(0.05)).as("the failures left the window").isFalse();
+  }
+
+  @Test
+  void errorRateExceeds_fewerRequestsThanTheMinimum_isNotJudged() {
+    ProviderStats s = ProviderStats.create(StatsConfig.builder().minimumRequests(5).build(), clock,
+        Duration.ofMillis(400), 100.0);
+    for (int k = 0; k < 4; k++) {
+      s.onFailure(FailureKind.HTTP_SERVER_ERROR, "500");
+    }
+    assertThat(s.errorRateExceeds(0.05)).as("4 requests, minimum 5").isFalse();
+    s.onFailure(FailureKind.HTTP_SERVER_ERROR, "500");
+    assertThat(s.errorRateExceeds(0.05)).isTrue();
+    assertThat(s.errorRateExceeds(1.0)).isFalse();
+  }
+
+  @Test
   void record_successfulRequestResult_feedsTtftAndThroughput() {
     StreamMeter meter = StreamMeter.start(0, 0);
     meter.responseHeaders(50_000_000L);
@@ -134,6 +188,10 @@ final class ProviderStatsTest {
         .hasMessage("window must be positive, but was PT0S");
     assertThatThrownBy(() -> StatsConfig.builder().windowBuckets(0).build())
         .hasMessage("windowBuckets must be in [1, 1000], but was 0");
+    assertThatThrownBy(() -> StatsConfig.builder().staleAfter(Duration.ZERO).build())
+        .hasMessage("staleAfter must be positive, but was PT0S");
+    assertThatThrownBy(() -> StatsConfig.builder().minimumRequests(0).build())
+        .hasMessage("minimumRequests must be >= 1, but was 0");
   }
 
   @Test

@@ -73,6 +73,50 @@ final class RouterTest {
   }
 
   @Test
+  void select_cheapestMeetingSloWithErrorObjective_oneRandomFailureOfAHealthyCandidateDoesNotExcludeIt() {
+    // The reference routing day's anomaly: a 0.2%-error candidate's single failure lifted its moving-average
+    // error rate to 0.2 > 0.05, so the cheapest candidate was judged to miss the objective and a
+    // pricier one took its traffic.
+    Router r = router(RoutingPolicy.cheapestMeetingSlo(Duration.ofMillis(1_000), 0.05));
+    RouteRequest req = plain(1_000, 200);
+    assertThat(r.id(r.select(req))).isEqualTo("cheap");
+    for (int k = 0; k < 49; k++) {
+      r.onSuccess(0, r.onStart(0), Duration.ofMillis(700).toNanos(), 100, Duration.ofSeconds(1).toNanos());
+      clock.advanceMillis(100);
+    }
+    r.onFailure(0, r.onStart(0), FailureKind.HTTP_SERVER_ERROR, "one random 500");
+    assertThat(r.stats(0).errorRate()).isGreaterThan(0.05);
+    assertThat(r.id(r.select(req))).isEqualTo("cheap");
+    // A real error rate does exclude it: 6 failures in 65 requests (its circuit stays closed).
+    for (int k = 0; k < 5; k++) {
+      r.onFailure(0, r.onStart(0), FailureKind.HTTP_SERVER_ERROR, "500");
+      r.onSuccess(0, r.onStart(0), Duration.ofMillis(700).toNanos(), 100, Duration.ofSeconds(1).toNanos());
+      r.onSuccess(0, r.onStart(0), Duration.ofMillis(700).toNanos(), 100, Duration.ofSeconds(1).toNanos());
+    }
+    assertThat(r.healthState(0)).isEqualTo(HealthState.CLOSED);
+    assertThat(r.id(r.select(req))).isEqualTo("mid");
+    RouteExplanation why = r.explain(req);
+    assertThat(why.candidates().get(0).score()).hasValue(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void select_cheapestMeetingSlo_aCandidateExcludedByOneSlowRequestIsJudgedAgainOnceItsAverageIsStale() {
+    Router r = router(RoutingPolicy.cheapestMeetingSlo(Duration.ofMillis(1_000)));
+    RouteRequest req = plain(1_000, 200);
+    r.onSuccess(0, r.onStart(0), Duration.ofSeconds(3).toNanos(), 100, Duration.ofSeconds(1).toNanos());
+    // 800 + 0.2 x (3,000 - 800) = 1,240 ms > 1,000 ms. Excluded, it gets no traffic and so no samples.
+    assertThat(r.id(r.select(req))).isEqualTo("mid");
+    // Traffic goes on elsewhere (select judges staleness at the latest time a router call read).
+    clock.advance(StatsConfig.DEFAULT_STALE_AFTER);
+    r.onSuccess(2, r.onStart(2), Duration.ofMillis(400).toNanos(), 100, Duration.ofSeconds(1).toNanos());
+    assertThat(r.id(r.select(req))).isEqualTo("mid");
+    clock.advanceMillis(1);
+    r.onSuccess(2, r.onStart(2), Duration.ofMillis(400).toNanos(), 100, Duration.ofSeconds(1).toNanos());
+    assertThat(r.id(r.select(req))).as("judged on its expected 800 ms again").isEqualTo("cheap");
+    assertThat(r.explain(req).candidates().get(0).ttftNanos()).isEqualTo(800e6);
+  }
+
+  @Test
   void select_cheapestMeetingSloWhenNoneMeetsIt_fallsBackToTheLowestTtft() {
     Router r = router(RoutingPolicy.cheapestMeetingSlo(Duration.ofMillis(100)));
     assertThat(r.id(r.select(plain(1_000, 200)))).isEqualTo("fast");
