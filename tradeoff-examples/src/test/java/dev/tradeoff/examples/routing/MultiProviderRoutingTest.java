@@ -79,6 +79,21 @@ final class MultiProviderRoutingTest {
   }
 
   @Test
+  void run_referenceDay_cheapestMeetingSloCostsNoMoreThanFastestAndKeepsClaudeAsAFallback() {
+    SimulationResult cheapest = DAY.result("cheapest-meeting-slo");
+    SimulationResult fastest = DAY.result("fastest");
+    // Was $150.27 against $145.33: every random failure of Gemini (0.2% of its requests) lifted its moving-
+    // average error rate past the 5% objective, and GPT-4o-mini sat excluded for hours on one stale failure
+    // or one slow request, so Claude 3 Haiku, the priciest, took 6,876 requests.
+    assertThat(cheapest.costUsd()).isLessThanOrEqualTo(fastest.costUsd());
+    assertThat(cheapest.withinBudget()).isTrue();
+    assertThat(cheapest.servedByCandidate().get(MultiProviderRouting.ANTHROPIC)).isLessThan(cheapest.served() / 200);
+    // The free self-hosted capacity serves standard and batch requests whenever it meets the TTFT objective.
+    assertThat(cheapest.servedByCandidate().get(MultiProviderRouting.SELF_HOSTED))
+        .isGreaterThan(fastest.servedByCandidate().get(MultiProviderRouting.SELF_HOSTED));
+  }
+
+  @Test
   void run_referenceDay_decisionMatrixAppliesContextUrgencyAndResidency() {
     Map<String, String> chat = DAY.matrix().get(0).cells();
     Map<String, String> eu = DAY.matrix().get(2).cells();
