@@ -1,0 +1,580 @@
+package dev.tradeoff.benchmarks;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.OperatingSystemMXBean;
+import dev.tradeoff.examples.sim.Distribution;
+import dev.tradeoff.examples.sim.ModelProfile;
+import dev.tradeoff.examples.sim.SimulatedProvider;
+import dev.tradeoff.examples.sim.SimulatorConfig;
+import dev.tradeoff.metrics.WireApi;
+import dev.tradeoff.metrics.client.ApiKey;
+import dev.tradeoff.metrics.client.ClientConfig;
+import dev.tradeoff.metrics.client.LlmClient;
+import dev.tradeoff.metrics.client.TokenEstimation;
+import dev.tradeoff.metrics.load.Candidate;
+import dev.tradeoff.metrics.load.LoadProfile;
+import dev.tradeoff.metrics.load.LoadRunConfig;
+import dev.tradeoff.metrics.load.LoadRunResult;
+import dev.tradeoff.metrics.load.LoadRunner;
+import dev.tradeoff.metrics.load.PromptSet;
+import dev.tradeoff.metrics.load.StepResult;
+import dev.tradeoff.metrics.report.RequestRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The 1,000-concurrent-stream experiment for the load runner (issue 5: "the load runner holds 1,000 concurrent
+ * streams on loopback on this 2-core machine, with TTFT error vs server-injected delay ≤ 2 ms at p99"). A
+ * {@code main}, not a JMH benchmark: one long open-loop run is the measurement, and its percentiles are the
+ * result.
+ *
+ * <p>What it does: starts the project's simulated OpenAI-compatible endpoint ({@link SimulatedProvider}, NIO,
+ * on 127.0.0.1) with one constant profile — TTFT {@code --ttft-ms} (default 500 ms), then {@code --tokens}
+ * content tokens (default 100) {@code 1000 / --tokens-per-s} ms apart (default 20 tokens/s, i.e. a 50 ms gap) —
+ * and drives it through the real API: {@link LoadRunner#run} with one {@link Candidate} whose {@link LlmClient}
+ * is created with {@link LlmClient#create(ClientConfig)} and the library defaults (token estimation included),
+ * under an open-loop {@link LoadProfile#poisson Poisson} (or {@code --arrivals constant}) schedule. By Little's
+ * law the arrival rate that keeps {@code --streams} streams in flight is {@code streams / stream duration}: with
+ * the defaults a stream lasts 500 + 99 × 50 = 5,450 ms, so 1,000 streams need 183.5 requests/s and the server
+ * sends 20,000 tokens/s in all.
+ *
+ * <p>The step runs {@code --seconds} (default 60 s) of arrivals. Requests intended in the first {@code
+ * --warmup-s} seconds (default: two stream durations, while concurrency ramps up from 0, connections are opened
+ * and the JIT compiles) are recorded by the runner but flagged warm-up and left out of every number below. The
+ * client's connection pool is therefore warm in steady state, the way it is in any long load test against one
+ * endpoint; a request that nevertheless needs a new connection pays for it inside its TTFT (nothing is
+ * subtracted).
+ *
+ * <p>Reported, over the measured requests:
+ *
+ * <ul>
+ *   <li><b>TTFT error</b> = the runner's {@code ttft_ms} (first content event − actual send, as measured by the
+ *       client) − the server-injected TTFT, signed, at p50/p90/p99/p99.9/max. It includes everything between the
+ *       client's send and its read of the first token: dispatcher hand-off, connection, request write, the
+ *       server's read and parse, the server's timer lateness (its event loop rounds sleeps up to the next
+ *       millisecond), and the client thread's wake-up. The same from the intended send time (scheduler lag
+ *       added) is printed too.
+ *   <li>its parts: client queue (send → request headers on the wire), response headers (send → headers; the
+ *       simulator writes them as soon as it parsed the request), first token − headers − injected TTFT.
+ *   <li>concurrency actually reached (from the records: streams open at each measured request's start, min,
+ *       mean, max), failures by kind, the JVM's CPU use in cores (client and server share it), machine CPU
+ *       busy share from {@code /proc/stat}, load average before and after, GC count and the longest pause.
+ * </ul>
+ *
+ * <p>Run (after {@code mvn -o -B -DskipTests -pl benchmarks -am package}):
+ *
+ * <pre>{@code
+ * java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar dev.tradeoff.benchmarks.LoadRunnerCapacity \
+ *     --streams 1000 --ttft-ms 500 --tokens 100 --tokens-per-s 20 --seconds 60
+ * }</pre>
+ *
+ * Options: {@code --streams} target concurrency (1000), {@code --ttft-ms} (500), {@code --tokens} per stream
+ * (100), {@code --tokens-per-s} per stream (20), {@code --seconds} of arrivals (60), {@code --warmup-s} (two
+ * stream durations), {@code --arrivals poisson|constant} (poisson), {@code --seed} (42), {@code --io-threads}
+ * of the simulator (its default), {@code --estimate always|fallback|never} the client's token estimation
+ * (always, the library default), {@code --server fork|in-process} (fork: the simulator runs in a child JVM
+ * with a 768 MB pre-touched young generation, so that its ~30 MB/s of garbage neither pauses the client's threads
+ * nor pauses itself often; in-process: one JVM, one GC for both), {@code --client runner|nio-peer} (nio-peer: the
+ * same schedule through {@link NioStreamPeer}, a one-thread NIO client — the floor set by the server and the
+ * machine, not the subject), {@code --out} a directory for the runner's JSON/JSONL results. Exit status 1 if the
+ * p99 TTFT error is above 2 ms or any measured request failed.
+ *
+ * <h2>Results (2026-11-28, 2 cores shared with another engineer's builds; defaults, 40 s, 5,339 measured)</h2>
+ *
+ * TTFT error in ms; every run held 964–1,158 streams open at each measured send (mean ~1,010) with no failure.
+ *
+ * <table>
+ *   <caption>TTFT error, ms</caption>
+ *   <tr><th>client</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th><th>client CPU</th>
+ *       <th>load avg before</th></tr>
+ *   <tr><td>NIO peer (floor)</td><td>0.83</td><td>1.36</td><td>4.31</td><td>26.4</td><td>53.9</td>
+ *       <td>0.21 cores</td><td>2.20</td></tr>
+ *   <tr><td>runner before (one OkHttp pool)</td><td>1.54</td><td>3.88</td><td>12.6</td><td>35.9</td><td>65.1</td>
+ *       <td>0.77 cores</td><td>2.87</td></tr>
+ *   <tr><td>runner after (sharded pool, 2 KiB SSE buffer)</td><td>1.17</td><td>2.41</td><td>11.8</td><td>32.8</td>
+ *       <td>41.7</td><td>0.70 cores</td><td>4.26</td></tr>
+ * </table>
+ *
+ * The ≤ 2 ms p99 goal is <b>not met</b>, and at 20 tokens/s per stream cannot be met with this simulator on this
+ * machine by any client: the one-thread NIO peer reaches p99 4.3 ms (the simulator rounds its sleeps up to the
+ * next millisecond and takes about one core for 20,000 tokens/s). What the runner adds above the peer is young-GC
+ * pauses of its own JVM (9–10 per 40 s, 30–50 ms each: ~6 ms scanning 1,000 thread stacks, ~10 ms remembered
+ * sets, ~10 ms copying the state of the streams in flight) and thread-per-stream wake-ups.
+ */
+public final class LoadRunnerCapacity {
+
+  private LoadRunnerCapacity() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opt = parse(args);
+    int streams = Integer.parseInt(opt.getOrDefault("streams", "1000"));
+    double ttftMs = Double.parseDouble(opt.getOrDefault("ttft-ms", "500"));
+    int tokens = Integer.parseInt(opt.getOrDefault("tokens", "100"));
+    double tokensPerS = Double.parseDouble(opt.getOrDefault("tokens-per-s", "20"));
+    double seconds = Double.parseDouble(opt.getOrDefault("seconds", "60"));
+    String arrivals = opt.getOrDefault("arrivals", "poisson");
+    long seed = Long.parseLong(opt.getOrDefault("seed", "42"));
+    int ioThreads = Integer.parseInt(opt.getOrDefault("io-threads", String.valueOf(SimulatorConfig.defaultIoThreads())));
+    TokenEstimation estimation = TokenEstimation.valueOf(opt.getOrDefault("estimate", "always").toUpperCase(Locale.ROOT));
+    double gapMs = 1000.0 / tokensPerS;
+    double streamMs = ttftMs + (tokens - 1) * gapMs;
+    double warmupS = Double.parseDouble(opt.getOrDefault("warmup-s", String.valueOf(2 * streamMs / 1000)));
+    double rate = streams * 1000.0 / streamMs;
+    int warmupRequests = (int) Math.round(rate * warmupS);
+    int measuredRequests = (int) Math.round(rate * Math.max(0, seconds - warmupS));
+    if (measuredRequests < 1) {
+      throw new IllegalArgumentException("--seconds must be longer than --warmup-s");
+    }
+
+    ModelProfile profile =
+        ModelProfile.builder("capacity")
+            .ttftMillis(Distribution.constant(ttftMs))
+            .interTokenGapMillis(Distribution.constant(gapMs))
+            .outputTokens(Distribution.constant(tokens))
+            .maxOutputTokens(Math.max(tokens, 4096))
+            .source("LoadRunnerCapacity experiment (assumption)")
+            .asOf(LocalDate.of(2026, 11, 28))
+            .build();
+    SimulatorConfig simConfig = SimulatorConfig.builder().addProfile(profile).ioThreads(ioThreads).build();
+    if ("server".equals(opt.get("role"))) {
+      serve(simConfig);
+      return;
+    }
+    boolean fork = !"in-process".equals(opt.getOrDefault("server", "fork"));
+
+    System.out.printf(
+        Locale.ROOT,
+        "LoadRunnerCapacity: processors=%d streams=%d ttft=%.0fms tokens=%d at %.1f tokens/s (gap %.1f ms), stream "
+            + "%.0f ms, %s arrivals at %.1f req/s for %.0f s (warm-up %.1f s = %d requests, measured %d), "
+            + "%.0f tokens/s in all, sim ioThreads=%d (%s), estimation=%s%n",
+        Runtime.getRuntime().availableProcessors(), streams, ttftMs, tokens, tokensPerS, gapMs, streamMs, arrivals,
+        rate, seconds, warmupS, warmupRequests, measuredRequests, streams * tokensPerS, ioThreads,
+        fork ? "own JVM" : "in this JVM", estimation);
+
+    GcWatch gc = GcWatch.start();
+    try (Server sim = fork ? Server.fork(args) : Server.inProcess(simConfig);
+        LlmClient client =
+            LlmClient.create(
+                ClientConfig.builder()
+                    .api(WireApi.OPENAI_CHAT)
+                    .baseUrl(sim.baseUrl() + "/v1")
+                    .model("capacity")
+                    .apiKey(ApiKey.of("sk-simulated"))
+                    .tokenEstimation(estimation)
+                    .build())) {
+      LoadProfile load =
+          "constant".equals(arrivals) ? LoadProfile.constantRate(rate) : LoadProfile.poisson(rate, seed);
+      LoadRunConfig config =
+          LoadRunConfig.builder()
+              .prompts(PromptSet.customerSupport())
+              .addCandidate(new Candidate("sim", client))
+              .addProfile(load)
+              .warmupRequests(warmupRequests)
+              .maxRequests(measuredRequests)
+              .maxDuration(Duration.ofMillis((long) (seconds * 1000) + 5_000))
+              .build();
+      boolean peer = "nio-peer".equals(opt.getOrDefault("client", "runner"));
+      String loadBefore = loadAverage();
+      long[] cpuBefore = procStat();
+      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long processCpuBefore = os.getProcessCpuTime();
+      long wallBefore = System.nanoTime();
+      gc.reset();
+      LoadRunResult result = null;
+      NioStreamPeer.Result peerResult = null;
+      if (peer) {
+        java.net.URI uri = java.net.URI.create(sim.baseUrl());
+        peerResult =
+            NioStreamPeer.run(
+                new java.net.InetSocketAddress(uri.getHost(), uri.getPort()),
+                "capacity",
+                tokens,
+                load.schedule(warmupRequests + measuredRequests, config.maxDuration()),
+                (long) (streamMs * 3e6) + 30_000_000_000L);
+      } else {
+        result = LoadRunner.run(config);
+      }
+      long wall = System.nanoTime() - wallBefore;
+      double cores = (os.getProcessCpuTime() - processCpuBefore) / (double) wall;
+      long[] cpuAfter = procStat();
+      String loadAfter = loadAverage();
+      boolean ok;
+      if (peer) {
+        ok = reportPeer(peerResult, warmupRequests, ttftMs);
+      } else {
+        if (opt.containsKey("out")) {
+          result.writeTo(Path.of(opt.get("out")));
+        }
+        ok = report(result.steps().get(0), ttftMs, streams);
+      }
+      double busy = busyShare(cpuBefore, cpuAfter);
+      System.out.printf(
+          Locale.ROOT,
+          "cpu: JVM (client + server) %.2f cores of %d; machine busy %.0f%%; load average before [%s], after [%s]%n",
+          cores, Runtime.getRuntime().availableProcessors(), busy * 100, loadBefore, loadAfter);
+      System.out.printf(Locale.ROOT, "gc: %s%n", gc.summary());
+      if (!ok) {
+        System.exit(1);
+      }
+    }
+  }
+
+  /** The child JVM's side of {@code --server fork}: serve until stdin closes, port on the first stdout line. */
+  private static void serve(SimulatorConfig config) throws IOException {
+    GcWatch gc = GcWatch.start();
+    try (SimulatedProvider sim = SimulatedProvider.start(config)) {
+      System.out.println("PORT " + sim.port());
+      System.out.flush();
+      while (System.in.read() >= 0) {
+        // the parent closes our stdin when it is done (or dies)
+      }
+    }
+    System.err.println("simulator JVM gc (whole run, warm-up included): " + gc.summary());
+  }
+
+  /** The simulator, in this JVM or in a child JVM with the same class path. */
+  private abstract static class Server implements AutoCloseable {
+    abstract String baseUrl();
+
+    @Override
+    public abstract void close();
+
+    static Server inProcess(SimulatorConfig config) {
+      SimulatedProvider sim = SimulatedProvider.start(config);
+      return new Server() {
+        @Override
+        String baseUrl() {
+          return sim.baseUrl().toString();
+        }
+
+        @Override
+        public void close() {
+          sim.close();
+        }
+      };
+    }
+
+    static Server fork(String[] args) throws IOException {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      // A young generation large enough that the simulator (~30 MB/s of garbage at 20,000 tokens/s) rarely
+      // pauses: its pauses would delay every stream's tokens and be counted as the client's error.
+      command.add("-Xms1g");
+      command.add("-Xmx1g");
+      command.add("-Xmn768m");
+      command.add("-XX:+AlwaysPreTouch");
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(LoadRunnerCapacity.class.getName());
+      command.addAll(Arrays.asList(args));
+      command.add("--role");
+      command.add("server");
+      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = out.readLine()) != null && !line.startsWith("PORT ")) {
+        // skip anything the child prints before its port
+      }
+      if (line == null) {
+        process.destroy();
+        throw new IOException("the simulator's JVM ended before it printed its port");
+      }
+      String url = "http://127.0.0.1:" + Integer.parseInt(line.substring(5).trim());
+      return new Server() {
+        @Override
+        String baseUrl() {
+          return url;
+        }
+
+        @Override
+        public void close() {
+          try {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+              process.destroy();
+            }
+          } catch (IOException e) {
+            process.destroy();
+          } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+          }
+        }
+      };
+    }
+  }
+
+  /** The baseline's numbers, in the same shape. */
+  private static boolean reportPeer(NioStreamPeer.Result r, int warmup, double injectedTtftMs) {
+    int n = r.ttftMs.length - warmup;
+    double[] error = new double[Math.max(0, n)];
+    double[] lag = new double[Math.max(0, n)];
+    int m = 0;
+    for (int i = warmup; i < r.ttftMs.length; i++) {
+      lag[i - warmup] = r.lagMs[i];
+      if (!Double.isNaN(r.ttftMs[i])) {
+        error[m++] = r.ttftMs[i] - injectedTtftMs;
+      }
+    }
+    error = Arrays.copyOf(error, m);
+    Arrays.sort(error);
+    Arrays.sort(lag);
+    System.out.printf(
+        Locale.ROOT, "NIO peer (baseline, not the runner): %d measured, %d with a first token, %d failed in all, "
+            + "max open %d%n", n, m, r.failed, r.maxOpen);
+    line("TTFT error (ttft - injected)", error);
+    line("  scheduler lag (send - intended)", lag);
+    double p99 = percentile(error, 99);
+    System.out.printf(Locale.ROOT, "peer p99 TTFT error %.3f ms%n", p99);
+    return r.failed == 0;
+  }
+
+  /** Prints the numbers; true if p99 TTFT error ≤ 2 ms and nothing failed. */
+  private static boolean report(StepResult step, double injectedTtftMs, int targetStreams) {
+    List<RequestRecord> all = step.records();
+    List<RequestRecord> measured = new ArrayList<>();
+    Map<String, Integer> failures = new HashMap<>();
+    for (RequestRecord r : all) {
+      if (r.warmup()) {
+        continue;
+      }
+      measured.add(r);
+      r.error().ifPresent(e -> failures.merge(e.kind(), 1, Integer::sum));
+    }
+    List<RequestRecord> ok = new ArrayList<>();
+    for (RequestRecord r : measured) {
+      if (r.error().isEmpty() && r.ttftMs().isPresent()) {
+        ok.add(r);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "requests: %d recorded, %d measured, %d succeeded, failures %s; step %.1f s%n",
+        all.size(), measured.size(), ok.size(), failures, step.elapsed().toMillis() / 1000.0);
+    concurrency(all, targetStreams);
+    double[] error = values(ok, r -> r.ttftMs().getAsDouble() - injectedTtftMs);
+    line("TTFT error (ttft_ms - injected)", error);
+    line("TTFT error from intended send", values(ok, r -> r.ttftFromIntendedMs().getAsDouble() - injectedTtftMs));
+    line("  scheduler lag (send - intended)", values(ok, RequestRecord::schedulerLagMs));
+    line("  client queue (send - on wire)", values(ok, r -> r.clientQueueMs().orElse(Double.NaN)));
+    line("  response headers (send - headers)", values(ok, r -> r.responseHeadersMs().orElse(Double.NaN)));
+    line(
+        "  first token - headers - injected",
+        values(ok, r -> r.ttftMs().getAsDouble() - r.responseHeadersMs().orElse(Double.NaN) - injectedTtftMs));
+    double p99 = percentile(error, 99);
+    boolean met = p99 <= 2.0 && failures.isEmpty() && !ok.isEmpty();
+    System.out.printf(
+        Locale.ROOT, "goal (p99 TTFT error <= 2 ms, no failures): %s (p99 %.3f ms)%n", met ? "MET" : "NOT MET", p99);
+    return met;
+  }
+
+  /** Streams in flight at each measured request's actual send, from every record's [send, end] interval. */
+  private static void concurrency(List<RequestRecord> all, int target) {
+    int n = all.size();
+    double[] starts = new double[n];
+    double[] ends = new double[n];
+    for (int i = 0; i < n; i++) {
+      RequestRecord r = all.get(i);
+      starts[i] = r.intendedOffsetMs().orElse(0) + r.schedulerLagMs();
+      ends[i] = starts[i] + r.e2eMs();
+    }
+    double[] sortedStarts = starts.clone();
+    double[] sortedEnds = ends.clone();
+    Arrays.sort(sortedStarts);
+    Arrays.sort(sortedEnds);
+    long sum = 0;
+    int count = 0;
+    int min = Integer.MAX_VALUE;
+    int max = 0;
+    for (int i = 0; i < n; i++) {
+      if (all.get(i).warmup()) {
+        continue;
+      }
+      // started at or before this send, minus ended before it
+      int open = upperBound(sortedStarts, starts[i]) - lowerBound(sortedEnds, starts[i]);
+      sum += open;
+      count++;
+      min = Math.min(min, open);
+      max = Math.max(max, open);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "concurrency at measured sends: min %d, mean %.0f, max %d (target %d)%n",
+        count == 0 ? 0 : min, count == 0 ? 0.0 : (double) sum / count, max, target);
+  }
+
+  private static int upperBound(double[] a, double v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] <= v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static int lowerBound(double[] a, double v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static double[] values(List<RequestRecord> records, ToDoubleFunction<RequestRecord> f) {
+    double[] v = new double[records.size()];
+    int n = 0;
+    for (RequestRecord r : records) {
+      double x = f.applyAsDouble(r);
+      if (!Double.isNaN(x)) {
+        v[n++] = x;
+      }
+    }
+    v = Arrays.copyOf(v, n);
+    Arrays.sort(v);
+    return v;
+  }
+
+  private static void line(String name, double[] sorted) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-36s ms  min %7.3f  p50 %7.3f  p90 %7.3f  p99 %7.3f  p99.9 %8.3f  max %8.3f  (n=%d)%n",
+        name, percentile(sorted, 0), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+        percentile(sorted, 99.9), percentile(sorted, 100), sorted.length);
+  }
+
+  /** Nearest-rank percentile of sorted values; p = 0 is the minimum. */
+  static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> opt = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value pairs, but got '" + args[i] + "'");
+      }
+      opt.put(args[i].substring(2), args[++i]);
+    }
+    return opt;
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
+  }
+
+  /** The first line of /proc/stat: cumulative jiffies per CPU state, or an empty array. */
+  private static long[] procStat() {
+    try {
+      String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+      String[] f = first.trim().split("\\s+");
+      long[] v = new long[f.length - 1];
+      for (int i = 1; i < f.length; i++) {
+        v[i - 1] = Long.parseLong(f[i]);
+      }
+      return v;
+    } catch (IOException | RuntimeException e) {
+      return new long[0];
+    }
+  }
+
+  /** Busy share of all CPUs between two /proc/stat samples (idle and iowait count as idle). */
+  private static double busyShare(long[] before, long[] after) {
+    if (before.length < 5 || after.length < 5) {
+      return Double.NaN;
+    }
+    long total = 0;
+    for (int i = 0; i < Math.min(before.length, after.length); i++) {
+      total += after[i] - before[i];
+    }
+    long idle = (after[3] - before[3]) + (after[4] - before[4]);
+    return total == 0 ? Double.NaN : 1.0 - (double) idle / total;
+  }
+
+  /** Counts collections and keeps the longest pause, from the JVM's GC notifications. */
+  private static final class GcWatch {
+    final AtomicLong count = new AtomicLong();
+    final AtomicLong totalMillis = new AtomicLong();
+    final AtomicLong maxMillis = new AtomicLong();
+    final Map<String, Long> maxByName = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static GcWatch start() {
+      GcWatch w = new GcWatch();
+      for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (bean instanceof NotificationEmitter) {
+          ((NotificationEmitter) bean)
+              .addNotificationListener(
+                  (notification, handback) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                        notification.getType())) {
+                      return;
+                    }
+                    GarbageCollectionNotificationInfo info =
+                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    long d = info.getGcInfo().getDuration();
+                    w.count.incrementAndGet();
+                    w.totalMillis.addAndGet(d);
+                    w.maxMillis.accumulateAndGet(d, Math::max);
+                    w.maxByName.merge(info.getGcName() + "/" + info.getGcCause(), d, Math::max);
+                  },
+                  null,
+                  null);
+        }
+      }
+      return w;
+    }
+
+    void reset() {
+      count.set(0);
+      totalMillis.set(0);
+      maxMillis.set(0);
+      maxByName.clear();
+    }
+
+    String summary() {
+      return String.format(
+          Locale.ROOT,
+          "%d collections, %d ms in all, longest %d ms (longest by collector/cause: %s)",
+          count.get(), totalMillis.get(), maxMillis.get(), maxByName);
+    }
+  }
+}
