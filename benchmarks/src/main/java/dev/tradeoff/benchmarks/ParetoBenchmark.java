@@ -63,8 +63,9 @@ import ru.ifmo.nds.NonDominatedSorting;
 @Measurement(iterations = 3, time = 1)
 // A fixed, pre-touched heap: on this VM first-touch page faults in a committed-but-untouched heap made any
 // allocating implementation swing 2-8x between iterations (measured: ours 4 -> 34 ms/op at 2x10^5 all-front);
-// pre-touching removes that artifact for every implementation alike.
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+// pre-touching removes that artifact for every implementation alike. 2 GiB holds the largest cell (3 x 10^6
+// doubles and every peer's work arrays) and pre-touches in under a second (4 GiB took 4 s per fork).
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class ParetoBenchmark {
 
   /** Points for the fast algorithms: every shape of the issue, both distributions. */
