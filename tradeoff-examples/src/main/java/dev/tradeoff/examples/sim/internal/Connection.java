@@ -211,12 +211,12 @@ final class Connection {
         }
         return;
       }
-      if (due - now > 0) {
+      if (due - now > EventLoop.EARLY_NANOS) {
         write(batch);
         loop.schedule(this, due);
         return;
       }
-      loop.recordLateness(now - due);
+      loop.recordLateness(Math.max(0, now - due));
       byte[] bytes = script.advance();
       batch = batch.length == 0 ? bytes : Wire.concat(batch, bytes);
     }
