@@ -150,8 +150,9 @@ public final class StreamMeter {
         requestSentNanos,
         responseHeadersNanos,
         endNanos,
-        Arrays.copyOf(kinds, count),
-        Arrays.copyOf(times, count));
+        kinds,
+        times,
+        count); // no copy: a finished meter never writes its arrays again
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tradeoff.metrics;
 
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -59,6 +60,8 @@ public final class StreamTimeline {
   private final long endNanos;
   private final byte[] kinds;
   private final long[] times;
+  /** Events recorded: the arrays may be longer (the meter hands over its own arrays instead of copying them). */
+  private final int count;
   // Derived once: indices into the event arrays, -1 when absent.
   private final int firstToken;
   private final int firstOutput;
@@ -68,6 +71,7 @@ public final class StreamTimeline {
   /** Indices of the token events, so ITL gaps are O(1) each. */
   private final int[] tokenIndex;
 
+  /** Takes ownership of the first {@code count} entries of {@code kinds} and {@code times} (no copy). */
   StreamTimeline(
       long intendedStartNanos,
       long startNanos,
@@ -75,8 +79,11 @@ public final class StreamTimeline {
       long responseHeadersNanos,
       long endNanos,
       byte[] kinds,
-      long[] times) {
+      long[] times,
+      int count) {
     StreamMeter.requireSameLength(kinds, times);
+    Objects.checkFromIndexSize(0, count, kinds.length);
+    this.count = count;
     this.intendedStartNanos = intendedStartNanos;
     this.startNanos = startNanos;
     this.requestSentNanos = requestSentNanos;
@@ -89,7 +96,7 @@ public final class StreamTimeline {
     int lrb = -1;
     int lt = -1;
     int tokens = 0;
-    for (int i = 0; i < kinds.length; i++) {
+    for (int i = 0; i < count; i++) {
       EventKind k = StreamMeter.kind(kinds[i]);
       if (k.isToken()) {
         tokens++;
@@ -107,7 +114,7 @@ public final class StreamTimeline {
     }
     int[] index = new int[tokens];
     int j = 0;
-    for (int i = 0; i < kinds.length; i++) {
+    for (int i = 0; i < count; i++) {
       if (StreamMeter.kind(kinds[i]).isToken()) {
         index[j++] = i;
       }
@@ -153,7 +160,7 @@ public final class StreamTimeline {
    * @return the count
    */
   public int eventCount() {
-    return kinds.length;
+    return count;
   }
 
   /**
@@ -164,7 +171,7 @@ public final class StreamTimeline {
    * @throws IndexOutOfBoundsException if {@code i} is out of range
    */
   public EventKind eventKind(int i) {
-    return StreamMeter.kind(kinds[i]);
+    return StreamMeter.kind(kinds[Objects.checkIndex(i, count)]);
   }
 
   /**
@@ -175,7 +182,7 @@ public final class StreamTimeline {
    * @throws IndexOutOfBoundsException if {@code i} is out of range
    */
   public long eventOffsetNanos(int i) {
-    return times[i] - startNanos;
+    return times[Objects.checkIndex(i, count)] - startNanos;
   }
 
   /**
@@ -187,8 +194,8 @@ public final class StreamTimeline {
   public int count(EventKind kind) {
     int n = 0;
     byte k = (byte) kind.ordinal();
-    for (byte b : kinds) {
-      if (b == k) {
+    for (int i = 0; i < count; i++) {
+      if (kinds[i] == k) {
         n++;
       }
     }
@@ -352,7 +359,7 @@ public final class StreamTimeline {
   @Override
   public String toString() {
     return "StreamTimeline{events="
-        + kinds.length
+        + count
         + ", tokenEvents="
         + tokenEvents
         + ", ttftContentNanos="
