@@ -8,13 +8,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradeoff.metrics.client.ChatMessage;
 import dev.tradeoff.metrics.client.ChatRequest;
 import dev.tradeoff.metrics.client.ClientConfig;
+import dev.tradeoff.metrics.client.ImmutableChatRequest;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Writes a {@link ChatRequest} in each wire format's request JSON. Not a hot path: once per request. */
+/**
+ * Writes a {@link ChatRequest} in each wire format's request JSON. Once per request, so the bytes of immutable
+ * requests are kept and reused: a load run sends the same few dozen prompts thousands of times, and building the
+ * JSON tree and its bytes anew for each send was a steady share of the load generator's garbage (and of its
+ * send-path CPU) for identical bytes.
+ */
 final class RequestBodies {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Most request bodies kept; beyond it bodies are written for each send (a prompt set larger than this). */
+  static final int MAX_CACHED = 1024;
 
   private final ClientConfig config;
   private final ObjectNode extra;
@@ -28,7 +37,29 @@ final class RequestBodies {
     }
   }
 
+  private final ConcurrentHashMap<ChatRequest, byte[]> cache = new ConcurrentHashMap<>();
+
+  /**
+   * The request JSON; the same array for equal immutable requests, so callers must never write into it (OkHttp
+   * only reads it).
+   */
   byte[] body(ChatRequest request) {
+    // Only the generated immutable type is known to be immutable; a caller's own implementation may change.
+    if (!(request instanceof ImmutableChatRequest)) {
+      return write(request);
+    }
+    byte[] cached = cache.get(request);
+    if (cached != null) {
+      return cached;
+    }
+    byte[] body = write(request);
+    if (cache.size() < MAX_CACHED) {
+      cache.putIfAbsent(request, body);
+    }
+    return body;
+  }
+
+  private byte[] write(ChatRequest request) {
     ObjectNode root;
     switch (config.api()) {
       case OPENAI_CHAT:
