@@ -47,6 +47,8 @@ public final class StepRunner {
   private final LoadRunConfig config;
   private final Candidate candidate;
   private final LoadProfile profile;
+  /** The profile's description, written into every record (computed once, not per request). */
+  private final String profileName;
   private final List<ChatRequest> prompts;
   private final ProgressListener listener;
   private final int warmup;
@@ -68,6 +70,7 @@ public final class StepRunner {
     this.config = config;
     this.candidate = candidate;
     this.profile = profile;
+    this.profileName = profile.toString();
     this.prompts = prompts;
     this.listener = config.progressListener();
     this.warmup = config.warmupRequests();
@@ -214,7 +217,7 @@ public final class StepRunner {
       records[seq] =
           RequestRecord.from(r)
               .candidate(candidate.name())
-              .profile(profile.toString())
+              .profile(profileName)
               .sequence(seq)
               .warmup(isWarmup)
               .intendedOffsetMs(Math.round((r.timeline().intendedStartNanos() - stepStartNanos) / 1e3) / 1e3)

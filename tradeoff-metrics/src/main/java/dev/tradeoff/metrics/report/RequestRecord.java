@@ -407,7 +407,7 @@ public interface RequestRecord {
             .finishReason(r.finishReason());
     Double[] gaps = new Double[t.itlCount()];
     for (int i = 0; i < gaps.length; i++) {
-      gaps[i] = ms(t.itlNanos(i));
+      gaps[i] = BoxedMillis.of(ms(t.itlNanos(i)));
     }
     b.itlMs(java.util.Arrays.asList(gaps));
     if (r.usage().isPresent()) {
