@@ -25,10 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  * timeout), so a loop that only selects wakes up to a millisecond late — which was the whole TTFT error floor of a
  * client measuring the simulator (p50 ~0.8 ms). Far from the next step the loop selects for the whole milliseconds
  * that end at least {@link #SELECT_MARGIN_NANOS} before it; nearer, it polls the sockets ({@code selectNow}) and
- * parks for at most {@link #PARK_SLICE_NANOS} at a time, so a step is written within about one park overshoot
- * (~50–60 µs of Linux timer slack) of its instant and a readable socket waits no longer than one slice. Steps due
- * within {@link #EARLY_NANOS} go out in the same pass (at most that early). No spinning:
- * at 20,000 steps/s the loop has a step due every ~100 µs, and spinning up to each would cost a core.
+ * parks for at most {@link #PARK_SLICE_NANOS} at a time (so a readable socket waits no longer than one slice), and
+ * writes every step due within {@link #EARLY_NANOS} in one pass. A step therefore goes out between 250 µs early and
+ * about one park overshoot (~50–60 µs of Linux timer slack) late. No spinning, and no wake-up per step: at 20,000
+ * steps/s a loop has a step due every ~100 µs; waking for each (a 50 µs window) took ~0.3 cores more than the
+ * millisecond loop and, on two cores shared with a 1,000-thread client, raised that client's p99 TTFT error from
+ * 7 to 11–19 ms ({@code LoadRunnerCapacity}); with the 250 µs window the machine is ~0.1 cores busier than with the
+ * millisecond loop and the client's p99 fell to 4.5 ms.
  */
 final class EventLoop implements Runnable {
 
@@ -52,12 +55,12 @@ final class EventLoop implements Runnable {
   /** Below this distance to the next step the loop parks in slices instead of selecting with a timeout. */
   static final long SELECT_MARGIN_NANOS = 250_000L;
   /**
-   * A step due within this much of now is written now, together with the others due in that window: parking for
-   * less would overshoot it anyway (timer slack), and at 20,000 steps/s it saves a wake-up for most steps.
+   * A step due within this much of now is written now, together with the others due in that window, so that the
+   * loop wakes at most about once per window instead of once per step (see the class comment for the numbers).
    */
-  static final long EARLY_NANOS = 50_000L;
+  static final long EARLY_NANOS = 250_000L;
   /** Longest single park near a step, so that readiness and wake-ups are seen within it. */
-  static final long PARK_SLICE_NANOS = 100_000L;
+  static final long PARK_SLICE_NANOS = 250_000L;
 
   /** Upper bounds (inclusive, in ms) of the buckets of {@link #lateness}; the last bucket is everything above. */
   static final long[] LATENESS_BUCKET_MILLIS = {1, 2, 5, 10, 20, 50, 100};
