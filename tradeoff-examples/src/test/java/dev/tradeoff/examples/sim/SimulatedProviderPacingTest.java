@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Token pacing measured from the client side: with constant TTFT and gap, every token must arrive within
- * {@link #TOLERANCE_MILLIS} of its scheduled instant. (The measured error on an idle machine is about 1 ms: the
- * loop wakes at the next whole millisecond.) A shared two-core machine running other builds can stall any process
+ * {@link #TOLERANCE_MILLIS} of its scheduled instant. (The server's own error is a fraction of a millisecond: the
+ * loop writes a step between 250 µs early and about one park overshoot late.) A shared two-core machine running other builds can stall any process
  * for tens of milliseconds, so each measurement gets up to {@link #ATTEMPTS} tries and passes if one is on time.
  */
 final class SimulatedProviderPacingTest {
