@@ -57,9 +57,36 @@ class Results:
                 return row
         return None
 
-    def score(self, bench, unit_scale=1.0, **params):
+    def score(self, bench, **params):
         row = self.find(bench, **params)
-        return None if row is None else row["primaryMetric"]["score"] * unit_scale
+        return None if row is None else row["primaryMetric"]["score"]
+
+    def score_and_alloc(self, bench, **params):
+        """(score, B/op) of one result; (None, None) if it is missing."""
+        row = self.find(bench, **params)
+        return (None, None) if row is None else (row["primaryMetric"]["score"], alloc(row))
+
+    def slowest(self, bench, param):
+        """(worst score, its value of `param`, largest B/op) over every result of one benchmark."""
+        worst, worst_param, worst_alloc = None, None, None
+        for (b, p), row in self.by_key.items():
+            if b != bench:
+                continue
+            score = row["primaryMetric"]["score"]
+            if worst is None or score > worst:
+                worst, worst_param = score, dict(p).get(param)
+            a = alloc(row)
+            if a is not None:
+                worst_alloc = a if worst_alloc is None else max(worst_alloc, a)
+        return worst, worst_param, worst_alloc
+
+    def pareto_cells(self):
+        """(params, front, JFB front, ranks, JFB ranks) per (shape, data) cell of ParetoBenchmark, in order."""
+        for (b, p), row in sorted(self.by_key.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
+            if b == "ParetoBenchmark.front":
+                params = dict(p)
+                yield (params, row["primaryMetric"]["score"], self.score("ParetoBenchmark.jfbFront", **params),
+                       self.score("ParetoBenchmark.ranks", **params), self.score("ParetoBenchmark.jfbRanks", **params))
 
 
 def fmt(x, digits=3):
@@ -86,9 +113,7 @@ def goals(res):
 
     # pareto (issue 3): router scoring
     for shape, limit in (("8x4", 30), ("64x4", 150)):
-        ns = res.score("ScoringBenchmark.router", shape=shape)
-        row = res.find("ScoringBenchmark.router", shape=shape)
-        b = alloc(row) if row else None
+        ns, b = res.score_and_alloc("ScoringBenchmark.router", shape=shape)
         ok = None if ns is None else ns <= limit and (b is None or b < 1)
         add("3 pareto", f"router scoring K×M={shape} ≤ {limit} ns/op, 0 B/op",
             f"{fmt(ns)} ns/op, {fmt(b)} B/op", ok)
@@ -104,14 +129,7 @@ def goals(res):
     # pareto: vs JFB, every cell
     worst_front, worst_ranks, cells = None, None, 0
     lines_front, lines_ranks = [], []
-    for (b, p), row in sorted(res.by_key.items()):
-        if b != "ParetoBenchmark.front":
-            continue
-        params = dict(p)
-        ours = row["primaryMetric"]["score"]
-        jfb = res.score("ParetoBenchmark.jfbFront", **params)
-        ranks = res.score("ParetoBenchmark.ranks", **params)
-        jfb_ranks = res.score("ParetoBenchmark.jfbRanks", **params)
+    for params, ours, jfb, ranks, jfb_ranks in res.pareto_cells():
         cell = f"{params['shape']} {params['data']}"
         if jfb:
             r = ours / jfb
@@ -143,9 +161,7 @@ def goals(res):
             None if worst is None else worst >= 20)
     # metrics (issue 5)
     hdr = res.score("LatencyRecorderBenchmark.hdrRecordValue")
-    rec = res.score("LatencyRecorderBenchmark.recorder")
-    row = res.find("LatencyRecorderBenchmark.recorder")
-    b = alloc(row) if row else None
+    rec, b = res.score_and_alloc("LatencyRecorderBenchmark.recorder")
     add("5 metrics", "recording one latency ≤ 1.2× HdrHistogram recordValue, 0 B/op",
         f"{fmt(rec)} vs {fmt(hdr)} ns/op = {fmt(rec / hdr if rec and hdr else None)}×, {fmt(b)} B/op",
         None if not (rec and hdr) else rec / hdr <= 1.2 and (b is None or b < 1))
@@ -157,35 +173,19 @@ def goals(res):
     add("5 metrics", "load runner holds 1,000 concurrent streams, TTFT error p99 ≤ 2 ms",
         "a run, not an operation: `LoadRunnerCapacity`, see its section below", "below")
     # pricing (issue 4)
-    worst = None
     for model in ("openai/gpt-4o-mini", "anthropic/claude-sonnet-4-5"):
-        ns = res.score("PricingBenchmark.handleCost", model=model)
-        row = res.find("PricingBenchmark.handleCost", model=model)
-        b = alloc(row) if row else None
+        ns, b = res.score_and_alloc("PricingBenchmark.handleCost", model=model)
         add("4 pricing", f"one request through a PriceHandle ≤ 20 ns, 0 B/op ({model})",
             f"{fmt(ns)} ns/op, {fmt(b)} B/op", None if ns is None else ns <= 20 and (b is None or b < 1))
     ms = res.score("PricingBenchmark.importLiteLlm")
     add("4 pricing", "loading the full LiteLLM map ≤ 300 ms (warm)", f"{fmt(ms)} ms", None if ms is None else ms <= 300)
     # routing (issue 7)
-    worst, worst_alloc, worst_policy = None, None, None
-    for (b_, p), row in res.by_key.items():
-        if b_ == "SelectionBenchmark.select":
-            ns = row["primaryMetric"]["score"]
-            if worst is None or ns > worst:
-                worst, worst_policy = ns, dict(p).get("policy")
-            a = alloc(row)
-            if a is not None:
-                worst_alloc = a if worst_alloc is None else max(worst_alloc, a)
+    worst, worst_policy, worst_alloc = res.slowest("SelectionBenchmark.select", "policy")
     naive = res.score("SelectionBenchmark.naiveStreams")
     add("7 routing", "select among 8 candidates ≤ 200 ns and 0 B/op, every policy",
         f"slowest {fmt(worst)} ns/op ({worst_policy}), max {fmt(worst_alloc)} B/op; Streams peer {fmt(naive)} ns",
         None if worst is None else worst <= 200 and (worst_alloc is None or worst_alloc < 1))
-    worst, worst_policy = None, None
-    for (b_, p), row in res.by_key.items():
-        if b_ == "SimulatorBenchmark.simulate":
-            ns = row["primaryMetric"]["score"]
-            if worst is None or ns > worst:
-                worst, worst_policy = ns, dict(p).get("policy")
+    worst, worst_policy, _ = res.slowest("SimulatorBenchmark.simulate", "policy")
     base = res.score("SimulatorBenchmark.baselinePriorityQueue")
     add("7 routing", "≥ 1 million simulated requests/s on one core (≤ 1,000 ns per request)",
         f"slowest {fmt(worst)} ns/request ({worst_policy}) = {fmt(1e3 / worst if worst else None)} M/s; "
@@ -197,14 +197,7 @@ def pareto_cells(res):
     """Ours vs JFB in every (shape, data) cell, front-only and all ranks, in ms per operation."""
     print("| shape (d×N) | data | front: ours | JFB | ours/JFB | ranks: ours | JFB | ours/JFB |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for (b, p), row in sorted(res.by_key.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
-        if b != "ParetoBenchmark.front":
-            continue
-        params = dict(p)
-        front = row["primaryMetric"]["score"]
-        jfb = res.score("ParetoBenchmark.jfbFront", **params)
-        ranks = res.score("ParetoBenchmark.ranks", **params)
-        jfb_ranks = res.score("ParetoBenchmark.jfbRanks", **params)
+    for params, front, jfb, ranks, jfb_ranks in res.pareto_cells():
         print(f"| {params['shape']} | {params['data']} | {fmt(front)} | {fmt(jfb)} | "
               f"{fmt(front / jfb if jfb else None)} | {fmt(ranks)} | {fmt(jfb_ranks)} | "
               f"{fmt(ranks / jfb_ranks if ranks and jfb_ranks else None)} |")

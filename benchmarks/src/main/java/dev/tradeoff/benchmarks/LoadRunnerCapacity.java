@@ -144,8 +144,8 @@ import javax.management.openmbean.CompositeData;
  * millisecond). What remains above the floor is the runner's thread per stream on two cores: its send path (OkHttp
  * dispatcher hand-off and request write, p99 1.2 ms before the request is on the wire) and 1,000 blocked readers
  * woken one by one, sharing the cores with the simulator. The library changes (no copy of a finished meter's
- * arrays, one serialized body per prompt, shared boxes for the records' {@code itl_ms}, the profile name once per
- * step) cut garbage, but the young collections are driven by the live state of the streams in flight, which the
+ * arrays, one serialized body per prompt, shared boxes for the records' {@code itl_ms} — since replaced by a
+ * primitive array per record, which keeps less still —, the profile name once per step) cut garbage, but the young collections are driven by the live state of the streams in flight, which the
  * heap flag above, not less garbage, keeps out of the measurement; the 1,000 thread stacks and the per-connection
  * buffers stay. Each row is one run: at p99 single runs move by a few ms with the machine's load (rows 3 and 4 run
  * the same simulator, and the library changes there only remove work), so compare rows at similar load.

@@ -78,17 +78,21 @@ final class ScoringProperties {
 
   @Property(tries = 200)
   void fixedBoundsScores_permutedCandidates_permuteExactly(@ForAll("fixedCases") Case c, @ForAll long seed) {
-    int k = c.values().length;
-    int[] perm = ParetoProperties.permutation(k, seed);
-    double[][] permuted = new double[k][];
-    for (int i = 0; i < k; i++) {
-      permuted[i] = c.values()[perm[i]];
-    }
+    int[] perm = ParetoProperties.permutation(c.values().length, seed);
     double[] a = c.model().rank(c.values()).scores();
-    double[] b = c.model().rank(permuted).scores();
-    for (int i = 0; i < k; i++) {
+    double[] b = scoresOfPermuted(c, perm);
+    for (int i = 0; i < perm.length; i++) {
       assertThat(b[i]).isEqualTo(a[perm[i]]);
     }
+  }
+
+  /** The model's scores of the candidates in the order {@code perm}: row i is candidate perm[i]. */
+  private static double[] scoresOfPermuted(Case c, int[] perm) {
+    double[][] permuted = new double[perm.length][];
+    for (int i = 0; i < perm.length; i++) {
+      permuted[i] = c.values()[perm[i]];
+    }
+    return c.model().rank(permuted).scores();
   }
 
   @Property(tries = 300)
@@ -175,15 +179,10 @@ final class ScoringProperties {
   @Property(tries = 200)
   void scores_setRelativeNormalization_permutedCandidates_permuteToRounding(@ForAll("cases") Case c,
       @ForAll long seed) {
-    int k = c.values().length;
-    int[] perm = ParetoProperties.permutation(k, seed);
-    double[][] permuted = new double[k][];
-    for (int i = 0; i < k; i++) {
-      permuted[i] = c.values()[perm[i]];
-    }
+    int[] perm = ParetoProperties.permutation(c.values().length, seed);
     double[] a = c.model().rank(c.values()).scores();
-    double[] b = c.model().rank(permuted).scores();
-    for (int i = 0; i < k; i++) {
+    double[] b = scoresOfPermuted(c, perm);
+    for (int i = 0; i < perm.length; i++) {
       assertThat(b[i]).isCloseTo(a[perm[i]], within(1e-12 * Math.max(1, Math.abs(a[perm[i]]))));
     }
   }

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.ConnectionPool;
@@ -169,24 +170,19 @@ public final class OkHttpLlmClient implements LlmClient {
 
   /** Connections open in all of this client's pools (in use and idle). */
   public int connectionCount() {
-    if (!ownsPool) {
-      return http.connectionPool().connectionCount();
-    }
-    int n = 0;
-    for (OkHttpClient c : shards) {
-      n += c.connectionPool().connectionCount();
-    }
-    return n;
+    return sumOverPools(ConnectionPool::connectionCount);
   }
 
   /** Idle connections in all of this client's pools. */
   public int idleConnectionCount() {
-    if (!ownsPool) {
-      return http.connectionPool().idleConnectionCount();
-    }
+    return sumOverPools(ConnectionPool::idleConnectionCount);
+  }
+
+  /** A count summed over the shards' pools (one shard, the caller's pool, when the pool is shared). */
+  private int sumOverPools(ToIntFunction<ConnectionPool> count) {
     int n = 0;
     for (OkHttpClient c : shards) {
-      n += c.connectionPool().idleConnectionCount();
+      n += count.applyAsInt(c.connectionPool());
     }
     return n;
   }
