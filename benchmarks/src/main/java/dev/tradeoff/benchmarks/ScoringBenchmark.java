@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>In the same run: {@link #baseline()} (the harness cost of returning a field) and {@link #streams()}, the
  * same scores computed the straightforward way (boxed {@code IntStream}s and a {@code Comparator}, ties to
  * the smaller index), which is what such code looks like before anyone measures it. {@link #router()} returns
- * the best index only; {@link #routerWithScores()} also writes every score into a caller's buffer. Live values
+ * the best index only; {@link #routerWithScores()} also writes every score into a caller's buffer;
+ * {@link #routerColumns()} takes the same values as one array per criterion (the layout the JIT vectorizes
+ * from {@link RouterScorer#VECTOR_MIN_CANDIDATES} candidates on) and writes every score. Live values
  * are drawn once per trial (seeded), half of each criterion's values outside its reference range so clamping
  * is exercised.
  *
@@ -52,6 +54,7 @@ public class ScoringBenchmark {
 
   private RouterScorer scorer;
   private double[] live;
+  private double[][] columns;
   private double[] scores;
   private int candidates;
   private int criteria;
@@ -99,9 +102,16 @@ public class ScoringBenchmark {
         live[i * criteria + j] = low - span / 2 + rnd.nextDouble() * 2 * span;
       }
     }
+    columns = new double[criteria][candidates];
+    for (int i = 0; i < candidates; i++) {
+      for (int j = 0; j < criteria; j++) {
+        columns[j][i] = live[i * criteria + j];
+      }
+    }
     scores = new double[candidates];
-    if (router() != streams()) {
-      throw new IllegalStateException("router and streams disagree: " + router() + " vs " + streams());
+    if (router() != streams() || routerColumns() != router()) {
+      throw new IllegalStateException("router, columns and streams disagree: " + router() + ", "
+          + routerColumns() + ", " + streams());
     }
   }
 
@@ -121,6 +131,12 @@ public class ScoringBenchmark {
   @Benchmark
   public int routerWithScores() {
     return scorer.best(live, candidates, scores);
+  }
+
+  /** The best index from the column layout (one array per criterion), every score written into a buffer. */
+  @Benchmark
+  public int routerColumns() {
+    return scorer.best(columns, candidates, scores);
   }
 
   /** The same decision the straightforward way: boxed streams, a lambda per score, a comparator. */

@@ -38,7 +38,8 @@ final class RouterScorerAllocationTest {
   @Test
   void best_everyPathAfterWarmUp_allocatesNothingPerCall() {
     com.sun.management.ThreadMXBean threads = threads();
-    // Every loop of RouterScorer: generic width, the unrolled M = 4, SLO curves, TOPSIS; K = 8 and K = 64.
+    // Every loop of RouterScorer, rows and columns: generic width, the unrolled M = 4, SLO curves, TOPSIS;
+    // K = 8 (scalar column loops) and K = 64 (vectorizable column loops).
     Object[][] shapes = {
         {3, false, Aggregation.WEIGHTED_SUM}, {4, false, Aggregation.WEIGHTED_SUM},
         {4, true, Aggregation.WEIGHTED_SUM}, {4, false, Aggregation.TOPSIS}, {5, true, Aggregation.TOPSIS}};
@@ -51,9 +52,15 @@ final class RouterScorerAllocationTest {
           live[i] = (i * 37 % 101) + 0.5;
         }
         double[] scores = new double[k];
-        long sink = run(scorer, live, k, scores); // warm-up: interpreter, C1, C2
+        double[][] columns = new double[m][k];
+        for (int i = 0; i < k; i++) {
+          for (int j = 0; j < m; j++) {
+            columns[j][i] = live[i * m + j];
+          }
+        }
+        long sink = run(scorer, live, columns, k, scores); // warm-up: interpreter, C1, C2
         long before = threads.getCurrentThreadAllocatedBytes();
-        sink += run(scorer, live, k, scores);
+        sink += run(scorer, live, columns, k, scores);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(allocated).as("M=%d slo=%s %s K=%d (sink %d)", m, shape[1], shape[2], k, sink)
             .isLessThan(SLACK_BYTES);
@@ -76,11 +83,12 @@ final class RouterScorerAllocationTest {
     assertThat(allocated).as("sink %d", sink).isGreaterThan(SLACK_BYTES);
   }
 
-  private static long run(RouterScorer scorer, double[] live, int k, double[] scores) {
+  private static long run(RouterScorer scorer, double[] live, double[][] columns, int k, double[] scores) {
     long sink = 0;
     for (int i = 0; i < CALLS; i++) {
       sink += scorer.best(live, k, scores);
       sink += scorer.best(live, k);
+      sink += scorer.best(columns, k, scores);
     }
     return sink;
   }

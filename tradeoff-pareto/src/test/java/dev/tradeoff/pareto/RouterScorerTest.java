@@ -158,6 +158,108 @@ final class RouterScorerTest {
   }
 
   @Test
+  void bestColumns_everyPathAndSize_scoresBitForBitLikeTheRows() {
+    // M = 4 and M = 3, with and without SLO curves, both aggregations; K across the scalar/vector threshold.
+    for (int m : new int[] {3, 4}) {
+      for (boolean slo : new boolean[] {false, true}) {
+        for (Aggregation a : Aggregation.values()) {
+          ImmutableScoringModel.Builder b = ScoringModel.builder().normalization(Normalization.FIXED_BOUNDS)
+              .aggregation(a);
+          for (int j = 0; j < m; j++) {
+            Criterion c = (j % 2 == 0 ? Criterion.minimize("c" + j) : Criterion.maximize("c" + j))
+                .weighted(1 + j).withReference(10 * j, 100 + 50 * j);
+            b.addCriteria(slo && j == 0 ? c.withUtility(UtilityCurve.slo(60)) : c);
+          }
+          RouterScorer scorer = b.build().routerScorer();
+          for (int k : new int[] {1, RouterScorer.VECTOR_MIN_CANDIDATES - 1, RouterScorer.VECTOR_MIN_CANDIDATES,
+              64, 67}) {
+            double[] rows = new double[k * m];
+            double[][] columns = new double[m][k];
+            for (int i = 0; i < k; i++) {
+              for (int j = 0; j < m; j++) {
+                // a quarter of the values below, a quarter above the reference range; some exact zeros
+                double x = (i * 7 + j * 13) % 9 == 0 ? 0.0 : -50 + ((i * 37 + j * 11) % 101) * 2.5 + 10 * j;
+                rows[i * m + j] = x;
+                columns[j][i] = x;
+              }
+            }
+            double[] rowScores = new double[k];
+            double[] columnScores = new double[k];
+            String as = "M=" + m + " slo=" + slo + " " + a + " K=" + k;
+            assertThat(scorer.best(columns, k, columnScores)).as(as).isEqualTo(scorer.best(rows, k, rowScores));
+            assertThat(columnScores).as(as).containsExactly(rowScores);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void bestColumns_negativeZero_scoresPlusZero() {
+    RouterScorer scorer = ScoringModel.builder().addCriteria(Criterion.maximize("quality").withReference(0, 1))
+        .normalization(Normalization.FIXED_BOUNDS).build().routerScorer();
+    for (int k : new int[] {2, 32}) {
+      double[] column = new double[k];
+      java.util.Arrays.fill(column, -0.0);
+      double[] scores = new double[k];
+      assertThat(scorer.best(new double[][] {column}, k, scores)).isZero();
+      for (double s : scores) {
+        assertThat(Double.doubleToRawLongBits(s)).isZero();
+      }
+    }
+  }
+
+  @Test
+  void bestColumns_nonFiniteValue_isRejectedNamingColumnCandidateAndCriterion() {
+    for (int k : new int[] {4, 40}) {
+      for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+        double[][] columns = new double[4][k];
+        for (double[] column : columns) {
+          java.util.Arrays.fill(column, 0.5);
+        }
+        columns[2][k - 1] = bad;
+        for (Aggregation a : Aggregation.values()) {
+          assertThatThrownBy(() -> model(false, a).routerScorer().best(columns, k, new double[k]))
+              .isInstanceOf(IllegalArgumentException.class)
+              .hasMessage("columns[2][" + (k - 1) + "] must be finite, but was " + bad + " (candidate " + (k - 1)
+                  + ", criterion 'quality')");
+        }
+      }
+    }
+  }
+
+  @Test
+  void bestColumns_finiteExtremes_areAccepted() {
+    RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
+    double big = Double.MAX_VALUE;
+    for (int k : new int[] {2, 16}) {
+      double[][] columns = new double[4][k];
+      for (int i = 0; i < k; i++) {
+        columns[0][i] = i == 1 ? 10 : big;
+        columns[1][i] = i == 1 ? 500 : -big;
+        columns[2][i] = 0.5;
+        columns[3][i] = i == 1 ? 0.01 : big;
+      }
+      assertThat(scorer.best(columns, k, new double[k])).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void bestColumns_badArguments_areRejected() {
+    RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
+    double[][] four = new double[4][2];
+    assertThatThrownBy(() -> scorer.best(four, 0, new double[2])).hasMessage("candidates must be >= 1, but was 0");
+    assertThatThrownBy(() -> scorer.best(new double[3][2], 2, new double[2]))
+        .hasMessage("columns.length must be the number of criteria 4, but was 3");
+    assertThatThrownBy(() -> scorer.best(new double[][] {{1, 2}, {1, 2}, {1}, {1, 2}}, 2, new double[2]))
+        .hasMessage("columns[2].length must be >= candidates 2, but was 1");
+    assertThatThrownBy(() -> scorer.best(new double[][] {{1, 2}, null, {1, 2}, {1, 2}}, 2, new double[2]))
+        .hasMessage("columns[1].length must be >= candidates 2, but was null");
+    assertThatThrownBy(() -> scorer.best(four, 2, new double[1]))
+        .hasMessage("scores.length must be >= candidates 2, but was 1");
+  }
+
+  @Test
   void criteria_describeTheLayout() {
     RouterScorer scorer = model(false, Aggregation.WEIGHTED_SUM).routerScorer();
     assertThat(scorer.criteria()).isEqualTo(4);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tradeoff.pareto.testing.PointSets;
 import dev.tradeoff.pareto.testing.Reference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
@@ -74,6 +75,9 @@ final class ScoringProperties {
     assertThat(scores).containsExactly(r.scores());
     assertThat(best).isEqualTo(r.best().getAsInt());
     assertThat(scorer.best(live, k)).isEqualTo(best);
+    double[] columnScores = new double[k + 1];
+    assertThat(scorer.best(columns(c.values(), 3), k, columnScores)).isEqualTo(best);
+    assertThat(Arrays.copyOf(columnScores, k)).containsExactly(r.scores());
   }
 
   @Property(tries = 200)
@@ -236,6 +240,15 @@ final class ScoringProperties {
     Ranking r = c.model().rank(c.values());
     assertThat(scores).containsExactly(r.scores());
     assertThat(best).isEqualTo(r.best().getAsInt());
+    double[][] cols = columns(c.values(), 0);
+    for (double[] col : cols) {
+      for (int i = 0; i < k; i++) {
+        col[i] = col[i] == 0 ? -0.0 : col[i];
+      }
+    }
+    double[] columnScores = new double[k];
+    assertThat(scorer.best(cols, k, columnScores)).isEqualTo(best);
+    assertThat(columnScores).containsExactly(r.scores());
   }
 
   @Property(tries = 100)
@@ -297,6 +310,8 @@ final class ScoringProperties {
       double[] scores = new double[v.length];
       c.model().routerScorer().best(live, v.length, scores);
       assertThat(scores).containsExactly(r.scores());
+      c.model().routerScorer().best(columns(v, 0), v.length, scores);
+      assertThat(scores).containsExactly(r.scores());
     }
   }
 
@@ -324,6 +339,22 @@ final class ScoringProperties {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("values[" + (i * m + j) + "] must be finite, but was " + bad + " (candidate " + i
             + ", criterion 'c" + j + "')");
+    assertThatThrownBy(() -> c.model().routerScorer().best(columns(q, 0), k, new double[k]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("columns[" + j + "][" + i + "] must be finite, but was " + bad + " (candidate " + i
+            + ", criterion 'c" + j + "')");
+  }
+
+  /** The column layout of {@code values}, each column {@code extra} slots longer than needed. */
+  private static double[][] columns(double[][] values, int extra) {
+    int m = values[0].length;
+    double[][] cols = new double[m][values.length + extra];
+    for (int i = 0; i < values.length; i++) {
+      for (int j = 0; j < m; j++) {
+        cols[j][i] = values[i][j];
+      }
+    }
+    return cols;
   }
 
   private static boolean allZeroOtherwise(double[] w, int j, double wj) {

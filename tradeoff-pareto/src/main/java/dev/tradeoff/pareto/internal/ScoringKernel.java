@@ -146,7 +146,7 @@ public final class ScoringKernel {
       for (int j = 0; j < m; j++) {
         double t = Math.fma(curve(j, values[i * m + j]), alpha[j], beta[j]);
         double w = share[j];
-        t = t < 0.0 ? 0.0 : (t > w ? w : t);
+        t = t <= 0.0 ? 0.0 : (t > w ? w : t); // -0.0 to +0.0, as the router's Math.max(Math.min(t, w), 0.0)
         s = j == 0 ? t : s + t;
         contributions[i * m + j] = t + 0.0;
       }
