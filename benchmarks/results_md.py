@@ -112,11 +112,16 @@ def goals(res):
         out.append((issue, goal, measured, verdict(ok)))
 
     # pareto (issue 3): router scoring
+    # Two input layouts of the same scorer (rows: router, columns: routerColumns); a router uses the faster for
+    # its K, so the goal is met when that one meets it.
     for shape, limit in (("8x4", 30), ("64x4", 150)):
-        ns, b = res.score_and_alloc("ScoringBenchmark.router", shape=shape)
-        ok = None if ns is None else ns <= limit and (b is None or b < 1)
-        add("3 pareto", f"router scoring K×M={shape} ≤ {limit} ns/op, 0 B/op",
-            f"{fmt(ns)} ns/op, {fmt(b)} B/op", ok)
+        layouts = [(name, *res.score_and_alloc(bench, shape=shape))
+                   for name, bench in (("rows", "ScoringBenchmark.router"), ("columns", "ScoringBenchmark.routerColumns"))]
+        measured = [(name, ns, b) for name, ns, b in layouts if ns is not None]
+        fastest = min(measured, key=lambda t: t[1]) if measured else None
+        ok = None if fastest is None else fastest[1] <= limit and (fastest[2] is None or fastest[2] < 1)
+        add("3 pareto", f"router scoring K×M={shape} ≤ {limit} ns/op, 0 B/op (the faster layout)",
+            "; ".join(f"{name} {fmt(ns)} ns/op, {fmt(b)} B/op" for name, ns, b in layouts), ok)
     for shape in ("8x4", "64x4", "64x8"):
         streams = res.score("ScoringBenchmark.streams", shape=shape)
         router = res.score("ScoringBenchmark.router", shape=shape)

@@ -17,6 +17,7 @@ import dev.tradeoff.metrics.load.LoadRunConfig;
 import dev.tradeoff.metrics.load.LoadRunResult;
 import dev.tradeoff.metrics.load.LoadRunner;
 import dev.tradeoff.metrics.load.PromptSet;
+import dev.tradeoff.metrics.load.Schedule;
 import dev.tradeoff.metrics.load.StepResult;
 import dev.tradeoff.metrics.report.RequestRecord;
 import java.io.BufferedReader;
@@ -100,10 +101,12 @@ import javax.management.openmbean.CompositeData;
  * of the simulator (its default), {@code --estimate always|fallback|never} the client's token estimation
  * (always, the library default), {@code --server fork|in-process} (fork: the simulator runs in a child JVM
  * with a 768 MB pre-touched young generation, so that its ~30 MB/s of garbage neither pauses the client's threads
- * nor pauses itself often; in-process: one JVM, one GC for both), {@code --client runner|nio-peer} (nio-peer: the
- * same schedule through {@link NioStreamPeer}, a one-thread NIO client — the floor set by the server and the
- * machine, not the subject), {@code --out} a directory for the runner's JSON/JSONL results. Exit status 1 if the
- * p99 TTFT error is above 2 ms or any measured request failed.
+ * nor pauses itself often; in-process: one JVM, one GC for both), {@code --client
+ * runner|nio-peer|jdk-peer|jetty-peer} (nio-peer: the same schedule through {@link NioStreamPeer}, a one-thread
+ * NIO client — the floor set by the server and the machine, not the subject; jdk-peer and jetty-peer: the JDK's
+ * and Jetty's non-blocking HTTP clients, {@link ClientPeers}, with {@code --threads} threads, default 8), {@code
+ * --out} a directory for the runner's JSON/JSONL results. Exit status 1 if the p99 TTFT error is above 2 ms or
+ * any measured request failed.
  *
  * <h2>Results (2026-11-28, 2 cores, defaults, 40 s, 5,339 measured)</h2>
  *
@@ -222,7 +225,9 @@ public final class LoadRunnerCapacity {
               .maxRequests(measuredRequests)
               .maxDuration(Duration.ofMillis((long) (seconds * 1000) + 5_000))
               .build();
-      boolean peer = "nio-peer".equals(opt.getOrDefault("client", "runner"));
+      String clientKind = opt.getOrDefault("client", "runner");
+      boolean peer = !"runner".equals(clientKind);
+      int peerThreads = Integer.parseInt(opt.getOrDefault("threads", "8"));
       String loadBefore = loadAverage();
       long[] cpuBefore = procStat();
       OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -233,13 +238,25 @@ public final class LoadRunnerCapacity {
       NioStreamPeer.Result peerResult = null;
       if (peer) {
         java.net.URI uri = java.net.URI.create(sim.baseUrl());
-        peerResult =
-            NioStreamPeer.run(
-                new java.net.InetSocketAddress(uri.getHost(), uri.getPort()),
-                "capacity",
-                tokens,
-                load.schedule(warmupRequests + measuredRequests, config.maxDuration()),
-                (long) (streamMs * 3e6) + 30_000_000_000L);
+        Schedule schedule = load.schedule(warmupRequests + measuredRequests, config.maxDuration());
+        long timeoutNanos = (long) (streamMs * 3e6) + 30_000_000_000L;
+        String body = NioStreamPeer.body("capacity", tokens);
+        switch (clientKind) {
+          case "nio-peer":
+            peerResult = NioStreamPeer.run(
+                new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), "capacity", tokens, schedule,
+                timeoutNanos);
+            break;
+          case "jdk-peer":
+            peerResult = ClientPeers.jdk(uri, body, schedule, timeoutNanos, peerThreads);
+            break;
+          case "jetty-peer":
+            peerResult = ClientPeers.jetty(uri, body, schedule, timeoutNanos, peerThreads);
+            break;
+          default:
+            throw new IllegalArgumentException(
+                "--client must be runner, nio-peer, jdk-peer or jetty-peer, but was " + clientKind);
+        }
       } else {
         result = LoadRunner.run(config);
       }
@@ -249,7 +266,7 @@ public final class LoadRunnerCapacity {
       String loadAfter = loadAverage();
       boolean ok;
       if (peer) {
-        ok = reportPeer(peerResult, warmupRequests, ttftMs);
+        ok = reportPeer(clientKind, peerResult, warmupRequests, ttftMs);
       } else {
         if (opt.containsKey("out")) {
           result.writeTo(Path.of(opt.get("out")));
@@ -355,7 +372,7 @@ public final class LoadRunnerCapacity {
   }
 
   /** The baseline's numbers, in the same shape. */
-  private static boolean reportPeer(NioStreamPeer.Result r, int warmup, double injectedTtftMs) {
+  private static boolean reportPeer(String name, NioStreamPeer.Result r, int warmup, double injectedTtftMs) {
     int n = r.ttftMs.length - warmup;
     double[] error = new double[Math.max(0, n)];
     double[] lag = new double[Math.max(0, n)];
@@ -370,8 +387,8 @@ public final class LoadRunnerCapacity {
     Arrays.sort(error);
     Arrays.sort(lag);
     System.out.printf(
-        Locale.ROOT, "NIO peer (baseline, not the runner): %d measured, %d with a first token, %d failed in all, "
-            + "max open %d%n", n, m, r.failed, r.maxOpen);
+        Locale.ROOT, "%s (a peer, not the runner): %d measured, %d with a first token, %d failed in all, "
+            + "max open %d%n", name, n, m, r.failed, r.maxOpen);
     line("TTFT error (ttft - injected)", error);
     line("  scheduler lag (send - intended)", lag);
     double p99 = percentile(error, 99);

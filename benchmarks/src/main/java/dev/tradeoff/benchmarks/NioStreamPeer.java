@@ -59,11 +59,15 @@ final class NioStreamPeer {
 
   private NioStreamPeer() {}
 
+  /** The OpenAI chat request body every peer sends. */
+  static String body(String model, int maxTokens) {
+    return "{\"model\":\"" + model + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"max_tokens\":"
+        + maxTokens + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is my parcel?\"}]}";
+  }
+
   static Result run(InetSocketAddress address, String model, int maxTokens, Schedule schedule, long timeoutNanos)
       throws IOException {
-    String body =
-        "{\"model\":\"" + model + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"max_tokens\":"
-            + maxTokens + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is my parcel?\"}]}";
+    String body = body(model, maxTokens);
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
     byte[] request =
         ("POST /v1/chat/completions HTTP/1.1\r\nHost: " + address.getHostString() + ":" + address.getPort()

@@ -84,6 +84,24 @@ public interface LlmClient extends Closeable {
   CompletableFuture<RequestResult> submit(ChatRequest request, long intendedStartNanos);
 
   /**
+   * Hands a request over now to be sent at {@code sendAtNanos}, the way a load generator wants it: the client's
+   * thread for the request is woken now and sends at the given time (to within ~0.1 ms), so waking it — tens of
+   * microseconds on an idle machine, milliseconds on a busy one — happens before the send instead of inside the
+   * measured latency. The intended start is {@code sendAtNanos}; the actual start is when the thread sends, and
+   * the difference is the request's scheduler lag. If the thread is late instead (the hand-off took longer than
+   * the lead, or the request queued behind {@link ClientConfig#maxConcurrentRequests()}), the start stays at
+   * {@code sendAtNanos} and the delay is client queue time, inside every latency. A time already past when this
+   * is called sends at once, as {@link #submit(ChatRequest, long)} does. Hand requests over a few milliseconds
+   * ahead: the thread waits for the time, so handing over much earlier only holds threads.
+   *
+   * @param request the request
+   * @param sendAtNanos when to send ({@link System#nanoTime()})
+   * @return the result, completed when the stream ends or fails
+   * @throws IllegalStateException if the client is closed
+   */
+  CompletableFuture<RequestResult> submitAt(ChatRequest request, long sendAtNanos);
+
+  /**
    * Sends a request and waits for its result.
    *
    * @param request the request

@@ -26,6 +26,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -91,6 +92,8 @@ public final class OkHttpLlmClient implements LlmClient {
             // Retries are ours, visible in RequestResult.attempts(); OkHttp's silent ones would hide failures.
             .retryOnConnectionFailure(false)
             .eventListenerFactory(call -> TIMING.plusBase(base, call));
+    // First of the application interceptors: a timed request waits for its send time on its own thread.
+    b.interceptors().add(0, SEND_AT);
     int shardCount = ownsPool ? shardCount(config.maxConcurrentRequests()) : 1;
     this.shards = new OkHttpClient[shardCount];
     this.shardLoad = new AtomicInteger[shardCount];
@@ -264,20 +267,32 @@ public final class OkHttpLlmClient implements LlmClient {
   @Override
   public CompletableFuture<RequestResult> submit(ChatRequest request) {
     long now = System.nanoTime();
-    return submit(request, now, now);
+    return submit(request, now, now, false);
   }
 
   @Override
   public CompletableFuture<RequestResult> submit(ChatRequest request, long intendedStartNanos) {
-    return submit(request, intendedStartNanos, System.nanoTime());
+    return submit(request, intendedStartNanos, System.nanoTime(), false);
   }
 
-  private CompletableFuture<RequestResult> submit(ChatRequest request, long intendedStartNanos, long start) {
+  @Override
+  public CompletableFuture<RequestResult> submitAt(ChatRequest request, long sendAtNanos) {
+    long now = System.nanoTime();
+    boolean ahead = sendAtNanos - now > 0;
+    return submit(request, sendAtNanos, ahead ? sendAtNanos : now, ahead);
+  }
+
+  /**
+   * @param start the actual start: now, or (timed) the send time, which {@link StreamingCall#awaitSendTime()}
+   *     replaces with the moment its thread actually sends
+   */
+  private CompletableFuture<RequestResult> submit(
+      ChatRequest request, long intendedStartNanos, long start, boolean timed) {
     Objects.requireNonNull(request, "request");
     if (closed) {
       throw new IllegalStateException("client is closed");
     }
-    StreamingCall call = new StreamingCall(this, request, bodies.body(request), intendedStartNanos, start);
+    StreamingCall call = new StreamingCall(this, request, bodies.body(request), intendedStartNanos, start, timed);
     inFlight.add(call);
     call.startAttempt();
     return call.future();
@@ -320,6 +335,16 @@ public final class OkHttpLlmClient implements LlmClient {
   public String toString() {
     return "OkHttpLlmClient{api=" + config.api() + ", model=" + config.model() + ", host=" + endpoint.host() + "}";
   }
+
+  /** Holds a timed request ({@link #submitAt}) until its send time, on the thread that then sends it. */
+  private static final Interceptor SEND_AT =
+      chain -> {
+        StreamingCall c = chain.request().tag(StreamingCall.class);
+        if (c != null) {
+          c.awaitSendTime();
+        }
+        return chain.proceed(chain.request());
+      };
 
   /** One shared listener: it keeps no state, it writes into the call's {@link StreamingCall} tag. */
   private static final TimingListener TIMING = new TimingListener();

@@ -30,7 +30,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +40,13 @@ public final class StepRunner {
 
   /** Time between computing a step's schedule and its first send, so the first request is not late. */
   private static final long START_LEAD_NANOS = 20_000_000L;
-  /** Below this distance to a send time the sender spins instead of parking (park overshoots ~50–100 µs). */
-  private static final long SPIN_NANOS = 80_000L;
+  /**
+   * How long before its intended time an open-loop request is handed to the client, which sends it on time from
+   * its own thread ({@link dev.tradeoff.metrics.client.LlmClient#submitAt}): waking that thread takes from tens of
+   * microseconds to milliseconds on a busy machine, and must happen before the send, not inside the measured
+   * latency.
+   */
+  static final long HANDOFF_LEAD_NANOS = 5_000_000L;
 
   private final LoadRunConfig config;
   private final Candidate candidate;
@@ -118,11 +122,11 @@ public final class StepRunner {
       if (schedule != null) {
         for (int i = 0; i < schedule.size() && !stopSending; i++) {
           long intended = stepStartNanos + schedule.offsetNanos(i);
-          waitUntil(intended);
+          Pacing.waitUntil(intended - HANDOFF_LEAD_NANOS);
           send(i, intended);
         }
       } else {
-        waitUntil(stepStartNanos);
+        Pacing.waitUntil(stepStartNanos);
         int users = Math.min(profile.concurrency(), planned);
         for (int u = 0; u < users; u++) {
           sendNextClosedLoop();
@@ -159,23 +163,6 @@ public final class StepRunner {
     return step;
   }
 
-  private static void waitUntil(long target) throws InterruptedException {
-    while (true) {
-      long remaining = target - System.nanoTime();
-      if (remaining <= 0) {
-        return;
-      }
-      if (remaining > SPIN_NANOS) {
-        LockSupport.parkNanos(remaining - SPIN_NANOS);
-      } else {
-        Thread.onSpinWait();
-      }
-      if (Thread.interrupted()) {
-        throw new InterruptedException();
-      }
-    }
-  }
-
   private void sendNextClosedLoop() {
     if (stopSending || System.nanoTime() > deadlineNanos) {
       return;
@@ -193,10 +180,11 @@ public final class StepRunner {
     ChatRequest request = prompts.get(seq % prompts.size());
     CompletableFuture<RequestResult> future;
     try {
-      // Closed loop: the request is intended right now; let the client take "now" once, so lag is exactly 0.
+      // Open loop: handed over ahead of time, sent by the client at the intended time. Closed loop: the request
+      // is intended right now; let the client take "now" once, so lag is exactly 0.
       future =
           profile.isOpenLoop()
-              ? candidate.client().submit(request, intendedNanos)
+              ? candidate.client().submitAt(request, intendedNanos)
               : candidate.client().submit(request);
     } catch (RuntimeException e) {
       // A closed client or a bug: record it as this request's failure rather than end the run.

@@ -61,7 +61,11 @@ final class StreamingCall implements Callback {
   private final OkHttpLlmClient client;
   private final ChatRequest request;
   private final byte[] body;
-  private final StreamMeter meter;
+  /** Replaced once, before the first event, when a timed request is actually sent (see {@link #awaitSendTime}). */
+  private volatile StreamMeter meter;
+  /** {@link OkHttpLlmClient#submitAt}: the first attempt waits for {@link #intendedNanos} before it sends. */
+  private volatile boolean timed;
+  private final long intendedNanos;
   private final CompletableFuture<RequestResult> future = new CompletableFuture<>();
   private final StreamDecoder decoder;
   /** The client's pool shard all attempts go through; released once, when the result is complete. */
@@ -78,10 +82,13 @@ final class StreamingCall implements Callback {
   volatile long headersNanos = Long.MIN_VALUE;
   private volatile long requestSentNanos = Long.MIN_VALUE;
 
-  StreamingCall(OkHttpLlmClient client, ChatRequest request, byte[] body, long intendedNanos, long startNanos) {
+  StreamingCall(
+      OkHttpLlmClient client, ChatRequest request, byte[] body, long intendedNanos, long startNanos, boolean timed) {
     this.client = client;
     this.request = request;
     this.body = body;
+    this.intendedNanos = intendedNanos;
+    this.timed = timed;
     this.meter = StreamMeter.start(intendedNanos, startNanos);
     this.decoder =
         StreamDecoder.create(client.config.api()).collectText(client.config.tokenEstimation() != TokenEstimation.NEVER);
@@ -113,6 +120,30 @@ final class StreamingCall implements Callback {
     } catch (RejectedExecutionException e) {
       complete(Failure.of(FailureKind.CANCELLED, "client closed"), System.nanoTime());
     }
+  }
+
+  /**
+   * On the dispatcher thread, before the request goes out: a timed request's first attempt that is here before
+   * its send time waits for it and restarts the meter at the moment it proceeds (start = send time plus the
+   * wake-up's overshoot, microseconds). One that gets here late — the hand-off took longer than the lead, or the
+   * dispatcher queued it behind {@code maxConcurrentRequests} — keeps start = send time: the client held the
+   * request from then on, so the delay is client queue time, visible and inside every latency, as for
+   * {@link OkHttpLlmClient#submit}. Nothing else has touched the meter yet; retries do not wait again.
+   */
+  void awaitSendTime() {
+    if (!timed) {
+      return;
+    }
+    timed = false;
+    if (System.nanoTime() - intendedNanos >= 0) {
+      return;
+    }
+    try {
+      Pacing.waitUntil(intendedNanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // send now; OkHttp reports the interrupt as this call's failure
+    }
+    meter = StreamMeter.start(intendedNanos, System.nanoTime());
   }
 
   /** From {@link OkHttpLlmClient#close()}. */

@@ -10,8 +10,11 @@ import java.util.Objects;
  *
  * <ul>
  *   <li><b>Open loop</b> (constant, Poisson, bursty): the whole {@link Schedule} is computed before the step
- *       starts; one thread sends each request at its intended time (parking, then spinning for the last tens of
- *       microseconds) and never waits for responses, so a slow server cannot slow the arrivals. Each request
+ *       starts; one thread hands each request to the client 5 ms before its intended time ({@link
+ *       dev.tradeoff.metrics.client.LlmClient#submitAt}), and the client's thread for that request sends it at
+ *       the intended time (parking, then spinning for the last tens of microseconds), so waking that thread is
+ *       never part of a latency. The sender never waits for responses, so a slow server cannot slow the
+ *       arrivals. Each request
  *       carries its intended send time: results report latency from the actual <em>and</em> the intended send
  *       ({@code ttft_from_intended_ms}), the scheduler lag (actual − intended) and the client queue time.
  *   <li><b>Closed loop</b>: N requests start together; each completion sends the next one.

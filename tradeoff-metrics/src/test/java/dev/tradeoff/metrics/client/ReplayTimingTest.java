@@ -158,6 +158,48 @@ final class ReplayTimingTest {
   }
 
   @Test
+  void submitAt_sendsAtTheGivenTimeAndMeasuresFromTheActualSend() throws Exception {
+    try (LlmClient client = client(WireApi.OPENAI_CHAT)) {
+      warmUp(client, Fixtures.OPENAI_CHAT_TEXT);
+      replay(() -> {
+        List<byte[]> events = TimedSseBody.splitEvents(Fixtures.bytes(Fixtures.OPENAI_CHAT_TEXT));
+        TimedSseBody body = new TimedSseBody(events, schedule(events.size(), 1, 100 * MS, 5 * MS));
+        server.enqueue(sse(body));
+        long sendAt = System.nanoTime() + 300 * MS;
+
+        java.util.concurrent.CompletableFuture<RequestResult> future =
+            client.submitAt(ChatRequest.ofUser("Where is my parcel?"), sendAt);
+        long handedOver = System.nanoTime();
+        RequestResult r = future.get(10, TimeUnit.SECONDS);
+
+        assertThat(handedOver).as("submitAt returns at once").isLessThan(sendAt);
+        assertThat(r.failure()).isEmpty();
+        StreamTimeline t = r.timeline();
+        assertThat(t.intendedStartNanos()).isEqualTo(sendAt);
+        // sent on time: not before, and late only by the wake-up of a parked-then-spinning thread
+        assertThat(t.startNanos()).isBetween(sendAt, sendAt + TOLERANCE);
+        assertThat(body.startNanos()).as("the server saw nothing before the send time").isGreaterThan(sendAt);
+        assertMeasured(t.ttftContentNanos().getAsLong(), body, t, 1, 100 * MS);
+      });
+    }
+  }
+
+  @Test
+  void submitAt_aTimeAlreadyPast_sendsAtOnceWithTheLagRecorded() throws Exception {
+    try (LlmClient client = client(WireApi.OPENAI_CHAT)) {
+      List<byte[]> events = TimedSseBody.splitEvents(Fixtures.bytes(Fixtures.OPENAI_CHAT_TEXT));
+      server.enqueue(sse(new TimedSseBody(events, new long[events.size()])));
+      long sendAt = System.nanoTime() - 40 * MS;
+
+      RequestResult r = client.submitAt(ChatRequest.ofUser("Where is my parcel?"), sendAt).get(10, TimeUnit.SECONDS);
+
+      assertThat(r.failure()).isEmpty();
+      assertThat(r.timeline().intendedStartNanos()).isEqualTo(sendAt);
+      assertThat(r.timeline().startNanos() - sendAt).isGreaterThanOrEqualTo(40 * MS);
+    }
+  }
+
+  @Test
   void anthropicThinkingTranscript_reasoningPauseMeasured() throws Exception {
     try (LlmClient client = client(WireApi.ANTHROPIC_MESSAGES)) {
       warmUp(client, Fixtures.ANTHROPIC_THINKING);
