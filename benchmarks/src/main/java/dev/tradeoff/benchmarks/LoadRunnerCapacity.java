@@ -108,7 +108,7 @@ import javax.management.openmbean.CompositeData;
  * --out} a directory for the runner's JSON/JSONL results. Exit status 1 if the p99 TTFT error is above 2 ms or
  * any measured request failed.
  *
- * <h2>Results (2026-11-28, 2 cores, defaults, 40 s, 5,339 measured)</h2>
+ * <h2>Results (2026-11-28, 2 cores, defaults, 40 s, 5,339 measured; see also benchmarks/RESULTS.md)</h2>
  *
  * TTFT error in ms; every run held 960–1,076 streams open at each measured send (mean ~1,010) with no failure.
  * Command as above, with the heap flags shown; "load" is the 1-minute load average just before the run (the
@@ -136,7 +136,26 @@ import javax.management.openmbean.CompositeData;
  *       <td>7.83</td><td>16.1</td><td>0.61 cores</td><td>1 (109 ms, in warm-up)</td><td>1.61</td></tr>
  *   <tr><td>the same, repeated</td><td>0.36</td><td>1.14</td><td><b>4.75</b></td><td>12.9</td><td>19.1</td>
  *       <td>0.69 cores</td><td>1 (113 ms, in warm-up)</td><td>0.63</td></tr>
+ *   <tr><td>runner with {@code submitAt} (handed over 5 ms early), -Xmx1g -Xmn600m, run 1</td><td>0.09</td>
+ *       <td>0.37</td><td><b>1.88</b></td><td>9.65</td><td>17.6</td><td>0.56 cores</td>
+ *       <td>1 (98 ms, in warm-up)</td><td>0.90</td></tr>
+ *   <tr><td>the same, run 2</td><td>0.14</td><td>0.47</td><td><b>2.11</b></td><td>6.03</td><td>13.4</td>
+ *       <td>0.60 cores</td><td>1 (96 ms, in warm-up)</td><td>1.80</td></tr>
+ *   <tr><td>the same, run 3</td><td>0.10</td><td>0.39</td><td><b>2.49</b></td><td>9.55</td><td>14.5</td>
+ *       <td>0.59 cores</td><td>1 (95 ms, in warm-up)</td><td>2.30</td></tr>
+ *   <tr><td>the same, run 4</td><td>0.13</td><td>0.48</td><td><b>2.04</b></td><td>5.54</td><td>18.7</td>
+ *       <td>0.60 cores</td><td>1 (88 ms, in warm-up)</td><td>1.68</td></tr>
+ *   <tr><td>NIO peer, same hour</td><td>0.01</td><td>0.16</td><td>0.62</td><td>2.92</td><td>12.2</td>
+ *       <td>0.21 cores</td><td>0</td><td>1.21</td></tr>
+ *   <tr><td>JDK HttpClient peer, 8 threads</td><td>0.31</td><td>1.05</td><td>5.52</td><td>95.9</td><td>109</td>
+ *       <td>0.72 cores</td><td>2 (93 ms)</td><td>1.16</td></tr>
+ *   <tr><td>Jetty 12 HttpClient peer, 8 threads</td><td>0.21</td><td>0.54</td><td>3.42</td><td>7.04</td>
+ *       <td>9.0</td><td>0.75 cores</td><td>0</td><td>1.04</td></tr>
  * </table>
+ *
+ * With {@code submitAt} (run 1 at p99): scheduler lag 0.44, client queue 0.18, response headers 1.62, first
+ * token − headers − injected 1.01. Also measured and no better: no socket read timeout (p99 2.98, 2.31 ms),
+ * one simulator I/O thread ({@code --io-threads 1}: 8.77, 3.00 ms).
  *
  * Parts of the 3.10 ms run at p99: scheduler lag 0.62, client queue (send to request on the wire) 1.23, response
  * headers 2.64, first token − headers − injected 1.37 (the repeat: 0.98, 1.53, 4.31, 2.31).
