@@ -1,6 +1,26 @@
 package dev.tradeoff.benchmarks;
 
 import dev.tradeoff.metrics.load.Schedule;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,18 +39,21 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Two general-purpose <em>non-blocking</em> HTTP clients on the load runner's schedule, for {@link
- * LoadRunnerCapacity} ({@code --client jdk-peer} and {@code --client jetty-peer}): the JDK's {@code
+ * Three <em>non-blocking</em> HTTP clients from libraries on the load runner's schedule, for {@link
+ * LoadRunnerCapacity} ({@code --client jdk-peer}, {@code jetty-peer}, {@code netty-peer}): the JDK's {@code
  * java.net.http.HttpClient} and Eclipse Jetty 12's {@code HttpClient}, each with a pool of {@code --threads}
- * threads (default 8) behind its selector. They answer one question: would swapping OkHttp's thread per stream
- * for an event-driven library client bring the TTFT error down on this machine? Like {@link NioStreamPeer} they
- * only time the first content token (a byte scan, no parsing) and are not measured subjects.
+ * threads (default 8) behind its selector, and Netty 4.2's HTTP codec on {@code --threads} event loops (the
+ * handler runs on the event loop itself; keep-alive connections are reused). They answer one question: would
+ * swapping OkHttp's thread per stream for an event-driven library client bring the TTFT error down on this
+ * machine? Like {@link NioStreamPeer} they only time the first content token (a byte scan, no parsing) and are
+ * not measured subjects.
  */
 final class ClientPeers {
 
@@ -65,7 +89,7 @@ final class ClientPeers {
 
   /** Sends one request; {@code done} runs once with whether it failed. */
   private interface Sender {
-    void send(int seq, FirstToken scan, java.util.function.Consumer<Boolean> done);
+    void send(int seq, FirstToken scan, Consumer<Boolean> done);
   }
 
   static NioStreamPeer.Result jdk(URI base, String body, Schedule schedule, long timeoutNanos, int threads)
@@ -106,6 +130,106 @@ final class ClientPeers {
       });
     } finally {
       client.stop();
+    }
+  }
+
+  static NioStreamPeer.Result netty(URI base, String body, Schedule schedule, long timeoutNanos, int threads)
+      throws InterruptedException {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+    try {
+      Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+          .option(ChannelOption.TCP_NODELAY, true)
+          .handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline().addLast(new HttpClientCodec(), new NettyExchange());
+            }
+          });
+      ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
+      byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+      String host = base.getHost() + ":" + base.getPort();
+      return run(schedule, timeoutNanos, (seq, scan, done) -> {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
+            io.netty.handler.codec.http.HttpMethod.POST, "/v1/chat/completions", Unpooled.wrappedBuffer(bodyBytes));
+        request.headers().set(HttpHeaderNames.HOST, host).set(HttpHeaderNames.AUTHORIZATION, "Bearer sk-simulated")
+            .set(HttpHeaderNames.ACCEPT, "text/event-stream")
+            .set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, bodyBytes.length);
+        Consumer<Channel> exchange = ch -> {
+          ch.pipeline().get(NettyExchange.class).start(scan, bad -> {
+            if (!bad) {
+              idle.addLast(ch);
+            } else {
+              ch.close();
+            }
+            done.accept(bad);
+          });
+          ch.writeAndFlush(request);
+        };
+        Channel ch;
+        while ((ch = idle.pollLast()) != null && !ch.isActive()) {
+          // a closed keep-alive connection: drop it
+        }
+        if (ch != null) {
+          exchange.accept(ch);
+        } else {
+          bootstrap.connect(base.getHost(), base.getPort()).addListener(f -> {
+            if (f.isSuccess()) {
+              exchange.accept(((io.netty.channel.ChannelFuture) f).channel());
+            } else {
+              done.accept(true);
+            }
+          });
+        }
+      });
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Netty: one exchange at a time per connection, on its event loop. */
+  private static final class NettyExchange extends SimpleChannelInboundHandler<HttpObject> {
+    private FirstToken scan;
+    private Consumer<Boolean> done;
+    private boolean ok;
+
+    void start(FirstToken scan, Consumer<Boolean> done) {
+      this.scan = scan;
+      this.done = done;
+      this.ok = false;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+      long now = System.nanoTime();
+      if (msg instanceof io.netty.handler.codec.http.HttpResponse) {
+        ok = ((io.netty.handler.codec.http.HttpResponse) msg).status().code() == 200;
+      }
+      if (msg instanceof HttpContent) {
+        scan.accept(((HttpContent) msg).content().nioBuffer(), now);
+      }
+      if (msg instanceof LastHttpContent) {
+        finish(!ok);
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      finish(true);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      finish(true);
+      ctx.close();
+    }
+
+    private void finish(boolean bad) {
+      Consumer<Boolean> d = done;
+      done = null;
+      if (d != null) {
+        d.accept(bad);
+      }
     }
   }
 

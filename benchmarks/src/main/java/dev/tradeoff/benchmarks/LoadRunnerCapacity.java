@@ -102,9 +102,10 @@ import javax.management.openmbean.CompositeData;
  * (always, the library default), {@code --server fork|in-process} (fork: the simulator runs in a child JVM
  * with a 768 MB pre-touched young generation, so that its ~30 MB/s of garbage neither pauses the client's threads
  * nor pauses itself often; in-process: one JVM, one GC for both), {@code --client
- * runner|nio-peer|jdk-peer|jetty-peer} (nio-peer: the same schedule through {@link NioStreamPeer}, a one-thread
- * NIO client — the floor set by the server and the machine, not the subject; jdk-peer and jetty-peer: the JDK's
- * and Jetty's non-blocking HTTP clients, {@link ClientPeers}, with {@code --threads} threads, default 8), {@code
+ * runner|nio-peer|jdk-peer|jetty-peer|netty-peer} (nio-peer: the same schedule through {@link NioStreamPeer}, a
+ * one-thread NIO client — the floor set by the server and the machine, not the subject; jdk-peer, jetty-peer,
+ * netty-peer: the JDK's, Jetty's and Netty's non-blocking HTTP clients, {@link ClientPeers}, with {@code
+ * --threads} threads or event loops, default 8), {@code
  * --out} a directory for the runner's JSON/JSONL results. Exit status 1 if the p99 TTFT error is above 2 ms or
  * any measured request failed.
  *
@@ -151,6 +152,10 @@ import javax.management.openmbean.CompositeData;
  *       <td>0.72 cores</td><td>2 (93 ms)</td><td>1.16</td></tr>
  *   <tr><td>Jetty 12 HttpClient peer, 8 threads</td><td>0.21</td><td>0.54</td><td>3.42</td><td>7.04</td>
  *       <td>9.0</td><td>0.75 cores</td><td>0</td><td>1.04</td></tr>
+ *   <tr><td>Netty 4.2 HTTP codec peer, 1 event loop</td><td>0.13</td><td>0.39</td><td>2.97</td><td>6.05</td>
+ *       <td>14.8</td><td>0.31 cores</td><td>—</td><td>0.87</td></tr>
+ *   <tr><td>Netty 4.2 HTTP codec peer, 2 event loops</td><td>0.08</td><td>0.32</td><td>2.67</td><td>5.24</td>
+ *       <td>11.9</td><td>0.34 cores</td><td>—</td><td>0.90</td></tr>
  * </table>
  *
  * With {@code submitAt} (run 1 at p99): scheduler lag 0.44, client queue 0.18, response headers 1.62, first
@@ -272,9 +277,12 @@ public final class LoadRunnerCapacity {
           case "jetty-peer":
             peerResult = ClientPeers.jetty(uri, body, schedule, timeoutNanos, peerThreads);
             break;
+          case "netty-peer":
+            peerResult = ClientPeers.netty(uri, body, schedule, timeoutNanos, peerThreads);
+            break;
           default:
             throw new IllegalArgumentException(
-                "--client must be runner, nio-peer, jdk-peer or jetty-peer, but was " + clientKind);
+                "--client must be runner, nio-peer, jdk-peer, jetty-peer or netty-peer, but was " + clientKind);
         }
       } else {
         result = LoadRunner.run(config);
