@@ -195,6 +195,49 @@ final class RouterScorerTest {
   }
 
   @Test
+  void bestColumns_compiledByTheJit_staysBitIdenticalToTheRanking() {
+    // The vectorized column loops exist only in C2-compiled code: call them until the JIT has compiled them
+    // (tens of thousands of calls), checking along the way and at the end that every score keeps its bits.
+    ScoringModel model = ScoringModel.builder()
+        .addCriteria(Criterion.minimize("costUsd").weighted(3).withReference(0, 100))
+        .addCriteria(Criterion.minimize("p95TtftMs").weighted(2).withReference(0, 2000))
+        .addCriteria(Criterion.maximize("quality").weighted(5).withReference(0, 1))
+        .addCriteria(Criterion.minimize("errorRate").weighted(1).withReference(0, 0.1))
+        .normalization(Normalization.FIXED_BOUNDS).build();
+    double[] low = {0, 0, 0, 0};
+    double[] high = {100, 2000, 1, 0.1};
+    int k = 64;
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261128L);
+    double[][] rows = new double[k][4];
+    double[][] columns = new double[4][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < 4; j++) {
+        double span = high[j] - low[j];
+        // half outside the reference range, some exactly on a bound, some -0.0
+        double x = switch (rnd.nextInt(8)) {
+          case 0 -> low[j];
+          case 1 -> high[j];
+          case 2 -> -0.0;
+          default -> low[j] - span / 2 + rnd.nextDouble() * 2 * span;
+        };
+        rows[i][j] = x;
+        columns[j][i] = x;
+      }
+    }
+    double[] expected = model.rank(rows).scores();
+    int expectedBest = model.rank(rows).best().getAsInt();
+    RouterScorer scorer = model.routerScorer();
+    double[] scores = new double[k];
+    for (int call = 1; call <= 200_000; call++) {
+      int best = scorer.best(columns, k, scores);
+      if (call % 20_000 == 0) {
+        assertThat(best).as("call %d", call).isEqualTo(expectedBest);
+        assertThat(scores).as("call %d", call).containsExactly(expected);
+      }
+    }
+  }
+
+  @Test
   void bestColumns_negativeZero_scoresPlusZero() {
     RouterScorer scorer = ScoringModel.builder().addCriteria(Criterion.maximize("quality").withReference(0, 1))
         .normalization(Normalization.FIXED_BOUNDS).build().routerScorer();
