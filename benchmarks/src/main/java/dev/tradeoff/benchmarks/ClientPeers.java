@@ -57,8 +57,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class ClientPeers {
 
-  private static final byte[] TOKEN = "\"delta\":{\"content\":\"".getBytes(StandardCharsets.US_ASCII);
-
   private ClientPeers() {}
 
   /** One request's first-token scan; {@link #accept} is called with each body buffer as it arrives. */
@@ -78,8 +76,8 @@ final class ClientPeers {
     void accept(ByteBuffer b, long now) {
       for (int i = b.position(); i < b.limit() && !found; i++) {
         byte c = b.get(i);
-        match = c == TOKEN[match] ? match + 1 : (c == TOKEN[0] ? 1 : 0);
-        if (match == TOKEN.length) {
+        match = c == NioStreamPeer.TOKEN[match] ? match + 1 : (c == NioStreamPeer.TOKEN[0] ? 1 : 0);
+        if (match == NioStreamPeer.TOKEN.length) {
           found = true;
           ttftMs[seq] = (now - sentNanos) / 1e6;
         }

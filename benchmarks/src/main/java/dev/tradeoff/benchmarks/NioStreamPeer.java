@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class NioStreamPeer {
 
-  private static final byte[] TOKEN = "\"delta\":{\"content\":\"".getBytes(StandardCharsets.US_ASCII);
+  /** What starts the first content delta of an OpenAI chat chunk: the first token, found by a byte scan. */
+  static final byte[] TOKEN = "\"delta\":{\"content\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] LAST = "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   /** Per request, in ms: TTFT from the actual send (NaN if none), the send's lag behind its intended time. */

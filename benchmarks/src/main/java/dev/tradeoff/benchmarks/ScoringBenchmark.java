@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * same scores computed the straightforward way (boxed {@code IntStream}s and a {@code Comparator}, ties to
  * the smaller index), which is what such code looks like before anyone measures it. {@link #router()} returns
  * the best index only; {@link #routerWithScores()} also writes every score into a caller's buffer;
- * {@link #routerColumns()} takes the same values as one array per criterion (the layout the JIT vectorizes
- * from {@link RouterScorer#VECTOR_MIN_CANDIDATES} candidates on) and writes every score. Live values
+ * {@link #routerColumns()} takes the same values as one array per criterion (the layout the JIT vectorizes;
+ * at M = 4 from {@link RouterScorer#VECTOR_MIN_CANDIDATES} candidates on) and writes every score. Live values
  * are drawn once per trial (seeded), half of each criterion's values outside its reference range so clamping
  * is exercised.
  *

@@ -14,9 +14,9 @@ import java.util.List;
  *       {@code i * M + j}): {@link #best(double[])}, {@link #best(double[], int)},
  *       {@link #best(double[], int, double[])}. A scalar loop; the fastest choice for a handful of candidates.
  *   <li><b>columns</b>, one {@code double[]} per criterion ({@code columns[j][i]}), scores always written to the
- *       caller's buffer: {@link #best(double[][], int, double[])}. From {@value #VECTOR_MIN_CANDIDATES}
- *       candidates on, it scores one criterion per pass, loops that HotSpot's C2 compiles to SIMD instructions,
- *       then one scalar pass picks the best: the choice for many candidates (measured with JMH on x86 AVX-512,
+ *       caller's buffer: {@link #best(double[][], int, double[])}. It scores one criterion per pass, loops
+ *       that HotSpot's C2 compiles to SIMD instructions (M = 4 below {@value #VECTOR_MIN_CANDIDATES} candidates:
+ *       one unrolled scalar loop), then one scalar pass picks the best: the choice for many candidates (measured with JMH on x86 AVX-512,
  *       K = 64, M = 4: 128 ns against 200 ns for the rows; K = 8: 33 ns against 28 ns).
  * </ul>
  *
@@ -43,8 +43,9 @@ import java.util.List;
 public final class RouterScorer {
 
   /**
-   * From this many candidates on, the column layout runs its vectorizable loops; below it, a scalar loop (a
-   * SIMD loop over a few elements is mostly its scalar pre- and post-loops, which are slower than branches).
+   * Below this many candidates, the column layout of M = 4 criteria runs an unrolled scalar loop instead of its
+   * vectorizable passes (a SIMD loop over a few elements is mostly its scalar pre- and post-loops, which are
+   * slower than branches).
    */
   public static final int VECTOR_MIN_CANDIDATES = 16;
 
@@ -332,12 +333,10 @@ public final class RouterScorer {
     }
     if (topsis || slo) {
       scoreColumnsScalar(columns, candidates, scores);
-    } else if (candidates >= VECTOR_MIN_CANDIDATES) {
-      weightedSumByColumn(columns, candidates, scores);
-    } else if (m == 4) {
+    } else if (m == 4 && candidates < VECTOR_MIN_CANDIDATES) {
       return weightedSum4Scalar(columns, candidates, scores);
     } else {
-      weightedSumColumnsScalar(columns, candidates, scores);
+      weightedSumByColumn(columns, candidates, scores);
     }
     return select(columns, candidates, scores);
   }
@@ -425,28 +424,6 @@ public final class RouterScorer {
       }
     }
     return best;
-  }
-
-  /** Weighted sum over a few candidates: the same passes with branches, which beat SIMD pre/post loops here. */
-  private void weightedSumColumnsScalar(double[][] columns, int k, double[] out) {
-    double[] c = columns[0];
-    double a = alpha[0];
-    double b = beta[0];
-    double w = share[0];
-    for (int i = 0; i < k; i++) {
-      double x = c[i];
-      out[i] = clamp(Math.fma(x, a, b), w) + (x - x);
-    }
-    for (int j = 1; j < m; j++) {
-      c = columns[j];
-      a = alpha[j];
-      b = beta[j];
-      w = share[j];
-      for (int i = 0; i < k; i++) {
-        double x = c[i];
-        out[i] = out[i] + (clamp(Math.fma(x, a, b), w) + (x - x));
-      }
-    }
   }
 
   /** SLO curves or TOPSIS, per candidate, in the same operations as the row loops. */

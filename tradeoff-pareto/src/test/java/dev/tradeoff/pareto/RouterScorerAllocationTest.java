@@ -39,7 +39,7 @@ final class RouterScorerAllocationTest {
   void best_everyPathAfterWarmUp_allocatesNothingPerCall() {
     com.sun.management.ThreadMXBean threads = threads();
     // Every loop of RouterScorer, rows and columns: generic width, the unrolled M = 4, SLO curves, TOPSIS;
-    // K = 8 (scalar column loops) and K = 64 (vectorizable column loops).
+    // K = 8 (at M = 4 the scalar column loop) and K = 64 (the vectorizable column passes).
     Object[][] shapes = {
         {3, false, Aggregation.WEIGHTED_SUM}, {4, false, Aggregation.WEIGHTED_SUM},
         {4, true, Aggregation.WEIGHTED_SUM}, {4, false, Aggregation.TOPSIS}, {5, true, Aggregation.TOPSIS}};

@@ -85,9 +85,9 @@ public interface LlmClient extends Closeable {
 
   /**
    * Hands a request over now to be sent at {@code sendAtNanos}, the way a load generator wants it: the client's
-   * thread for the request is woken now and sends at the given time (to within ~0.1 ms), so waking it — tens of
-   * microseconds on an idle machine, milliseconds on a busy one — happens before the send instead of inside the
-   * measured latency. The intended start is {@code sendAtNanos}; the actual start is when the thread sends, and
+   * thread for the request is woken now and sends at the given time (it parks, then spins the last 80 µs), so
+   * waking it — tens of microseconds on an idle machine, milliseconds on a busy one — happens before the send
+   * instead of inside the measured latency. The intended start is {@code sendAtNanos}; the actual start is when the thread sends, and
    * the difference is the request's scheduler lag. If the thread is late instead (the hand-off took longer than
    * the lead, or the request queued behind {@link ClientConfig#maxConcurrentRequests()}), the start stays at
    * {@code sendAtNanos} and the delay is client queue time, inside every latency. A time already past when this
