@@ -252,6 +252,9 @@ public final class LoadRunnerCapacity {
       String clientKind = opt.getOrDefault("client", "runner");
       boolean peer = !"runner".equals(clientKind);
       int peerThreads = Integer.parseInt(opt.getOrDefault("threads", "8"));
+      // Start the run with an empty young generation: the start-up garbage (class loading, the JIT, the token
+      // estimator's tables) would otherwise fill part of it and bring the one collection of a 40 s run forward.
+      System.gc();
       String loadBefore = loadAverage();
       long[] cpuBefore = procStat();
       OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -303,8 +306,9 @@ public final class LoadRunnerCapacity {
       double busy = busyShare(cpuBefore, cpuAfter);
       System.out.printf(
           Locale.ROOT,
-          "cpu: JVM (client + server) %.2f cores of %d; machine busy %.0f%%; load average before [%s], after [%s]%n",
-          cores, Runtime.getRuntime().availableProcessors(), busy * 100, loadBefore, loadAfter);
+          "cpu: %s %.2f cores of %d; machine busy %.0f%%, steal %.1f%%; load average before [%s], after [%s]%n",
+          fork ? "client JVM" : "JVM (client + server)", cores, Runtime.getRuntime().availableProcessors(), busy * 100, share(cpuBefore, cpuAfter, 7) * 100,
+          loadBefore, loadAfter);
       System.out.printf(Locale.ROOT, "gc: %s%n", gc.summary());
       if (!ok) {
         System.exit(1);
@@ -321,6 +325,7 @@ public final class LoadRunnerCapacity {
       while (System.in.read() >= 0) {
         // the parent closes our stdin when it is done (or dies)
       }
+      System.err.println("simulator (whole run, warm-up included): " + sim.pacingSummary());
     }
     System.err.println("simulator JVM gc (whole run, warm-up included): " + gc.summary());
   }
@@ -342,6 +347,7 @@ public final class LoadRunnerCapacity {
 
         @Override
         public void close() {
+          System.err.println("simulator (whole run, warm-up included): " + sim.pacingSummary());
           sim.close();
         }
       };
@@ -349,6 +355,10 @@ public final class LoadRunnerCapacity {
 
     static Server fork(String[] args) throws IOException {
       List<String> command = new ArrayList<>();
+      String nice = parse(args).get("server-nice");
+      if (nice != null) {
+        command.addAll(List.of("nice", "-n", nice));
+      }
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       // A young generation large enough that the simulator (~30 MB/s of garbage at 20,000 tokens/s) rarely
       // pauses: its pauses would delay every stream's tokens and be counted as the client's error.
@@ -593,15 +603,24 @@ public final class LoadRunnerCapacity {
 
   /** Busy share of all CPUs between two /proc/stat samples (idle and iowait count as idle). */
   private static double busyShare(long[] before, long[] after) {
-    if (before.length < 5 || after.length < 5) {
+    return 1.0 - share(before, after, 3) - share(before, after, 4);
+  }
+
+  /**
+   * Share of all CPUs' time between two /proc/stat samples spent in the state at {@code index} (3 idle, 4 iowait,
+   * 7 steal: time a vCPU wanted to run but the host ran something else), NaN if /proc/stat was unreadable.
+   */
+  private static double share(long[] before, long[] after, int index) {
+    // the first eight fields: user nice system idle iowait irq softirq steal (guest time is inside user)
+    int n = Math.min(8, Math.min(before.length, after.length));
+    if (n <= index) {
       return Double.NaN;
     }
     long total = 0;
-    for (int i = 0; i < Math.min(before.length, after.length); i++) {
+    for (int i = 0; i < n; i++) {
       total += after[i] - before[i];
     }
-    long idle = (after[3] - before[3]) + (after[4] - before[4]);
-    return total == 0 ? Double.NaN : 1.0 - (double) idle / total;
+    return total == 0 ? Double.NaN : (double) (after[index] - before[index]) / total;
   }
 
   /** Counts collections and keeps the longest pause, from the JVM's GC notifications. */
@@ -610,6 +629,9 @@ public final class LoadRunnerCapacity {
     final AtomicLong totalMillis = new AtomicLong();
     final AtomicLong maxMillis = new AtomicLong();
     final Map<String, Long> maxByName = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each collection since {@link #reset()}: "+seconds since reset: duration". */
+    final List<String> when = java.util.Collections.synchronizedList(new ArrayList<>());
+    volatile long resetUptimeMillis;
 
     static GcWatch start() {
       GcWatch w = new GcWatch();
@@ -624,11 +646,7 @@ public final class LoadRunnerCapacity {
                     }
                     GarbageCollectionNotificationInfo info =
                         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long d = info.getGcInfo().getDuration();
-                    w.count.incrementAndGet();
-                    w.totalMillis.addAndGet(d);
-                    w.maxMillis.accumulateAndGet(d, Math::max);
-                    w.maxByName.merge(info.getGcName() + "/" + info.getGcCause(), d, Math::max);
+                    w.record(info);
                   },
                   null,
                   null);
@@ -637,18 +655,35 @@ public final class LoadRunnerCapacity {
       return w;
     }
 
-    void reset() {
+    /** Notifications come on their own thread, so one from before {@link #reset()} may arrive after it. */
+    private synchronized void record(GarbageCollectionNotificationInfo info) {
+      if (info.getGcInfo().getStartTime() < resetUptimeMillis) {
+        return;
+      }
+      long d = info.getGcInfo().getDuration();
+      count.incrementAndGet();
+      totalMillis.addAndGet(d);
+      maxMillis.accumulateAndGet(d, Math::max);
+      maxByName.merge(info.getGcName() + "/" + info.getGcCause(), d, Math::max);
+      double at = (info.getGcInfo().getStartTime() - resetUptimeMillis) / 1000.0;
+      when.add(String.format(Locale.ROOT, "+%.1f s: %d ms", at, d));
+    }
+
+    synchronized void reset() {
       count.set(0);
       totalMillis.set(0);
       maxMillis.set(0);
       maxByName.clear();
+      when.clear();
+      resetUptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     String summary() {
       return String.format(
           Locale.ROOT,
-          "%d collections, %d ms in all, longest %d ms (longest by collector/cause: %s)",
-          count.get(), totalMillis.get(), maxMillis.get(), maxByName);
+          "%d collections, %d ms in all, longest %d ms (longest by collector/cause: %s; when, from the start of "
+              + "the run: %s)",
+          count.get(), totalMillis.get(), maxMillis.get(), maxByName, when);
     }
   }
 }

@@ -85,14 +85,17 @@ public interface LlmClient extends Closeable {
 
   /**
    * Hands a request over now to be sent at {@code sendAtNanos}, the way a load generator wants it: the client's
-   * thread for the request is woken now and sends at the given time (it parks, then spins the last 80 µs), so
-   * waking it — tens of microseconds on an idle machine, milliseconds on a busy one — happens before the send
-   * instead of inside the measured latency. The intended start is {@code sendAtNanos}; the actual start is when the thread sends, and
-   * the difference is the request's scheduler lag. If the thread is late instead (the hand-off took longer than
-   * the lead, or the request queued behind {@link ClientConfig#maxConcurrentRequests()}), the start stays at
-   * {@code sendAtNanos} and the delay is client queue time, inside every latency. A time already past when this
-   * is called sends at once, as {@link #submit(ChatRequest, long)} does. Hand requests over a few milliseconds
-   * ahead: the thread waits for the time, so handing over much earlier only holds threads.
+   * thread for the request is woken now, does the client's own work for it — finding a connection, building the
+   * request — up to 5 ms before the given time, and writes it at that time (it parks, then spins the last
+   * 80 µs), so waking that thread (tens of microseconds on an idle machine, milliseconds on a busy one) and the
+   * client's work happen before the send instead of inside the measured latency. The intended start is {@code
+   * sendAtNanos}; the actual start is when the thread sends, and the difference is the request's scheduler lag.
+   * If the thread is late instead (the hand-off took longer than the lead, or the request queued behind {@link
+   * ClientConfig#maxConcurrentRequests()}), the start stays at {@code sendAtNanos} and the delay is client queue
+   * time, inside every latency. A connection the request must open is opened in those last 5 ms, so up to 5 ms of
+   * its set-up can fall before the send and go unmeasured; the rest of a slower set-up is measured. A time already
+   * past when this is called sends at once, as {@link #submit(ChatRequest, long)} does. Hand requests over a few
+   * milliseconds ahead: the thread waits for the time, so handing over much earlier only holds threads.
    *
    * @param request the request
    * @param sendAtNanos when to send ({@link System#nanoTime()})

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import okhttp3.Call;
 import okhttp3.Connection;
@@ -92,8 +93,10 @@ public final class OkHttpLlmClient implements LlmClient {
             // Retries are ours, visible in RequestResult.attempts(); OkHttp's silent ones would hide failures.
             .retryOnConnectionFailure(false)
             .eventListenerFactory(call -> TIMING.plusBase(base, call));
-    // First of the application interceptors: a timed request waits for its send time on its own thread.
-    b.interceptors().add(0, SEND_AT);
+    // A timed request waits for its send time on its own thread: mostly before OkHttp's own work (first of the
+    // application interceptors), the last stretch right before the request is written (last network interceptor).
+    b.interceptors().add(0, APPROACH_SEND_TIME);
+    b.addNetworkInterceptor(AWAIT_SEND_TIME);
     int shardCount = ownsPool ? shardCount(config.maxConcurrentRequests()) : 1;
     this.shards = new OkHttpClient[shardCount];
     this.shardLoad = new AtomicInteger[shardCount];
@@ -336,15 +339,21 @@ public final class OkHttpLlmClient implements LlmClient {
     return "OkHttpLlmClient{api=" + config.api() + ", model=" + config.model() + ", host=" + endpoint.host() + "}";
   }
 
-  /** Holds a timed request ({@link #submitAt}) until its send time, on the thread that then sends it. */
-  private static final Interceptor SEND_AT =
-      chain -> {
-        StreamingCall c = chain.request().tag(StreamingCall.class);
-        if (c != null) {
-          c.awaitSendTime();
-        }
-        return chain.proceed(chain.request());
-      };
+  /** Holds a timed request ({@link #submitAt}) until just before its send time, on the thread that sends it. */
+  private static final Interceptor APPROACH_SEND_TIME = forEachCall(StreamingCall::approachSendTime);
+
+  /** Holds a timed request ({@link #submitAt}) until its send time, with its connection, just before the write. */
+  private static final Interceptor AWAIT_SEND_TIME = forEachCall(StreamingCall::awaitSendTime);
+
+  private static Interceptor forEachCall(Consumer<StreamingCall> step) {
+    return chain -> {
+      StreamingCall c = chain.request().tag(StreamingCall.class);
+      if (c != null) {
+        step.accept(c);
+      }
+      return chain.proceed(chain.request());
+    };
+  }
 
   /** One shared listener: it keeps no state, it writes into the call's {@link StreamingCall} tag. */
   private static final TimingListener TIMING = new TimingListener();

@@ -32,4 +32,21 @@ final class Pacing {
       }
     }
   }
+
+  /**
+   * Returns at {@code target} or after it, by parking only: later than {@link #waitUntil} by a park's overshoot,
+   * without spinning.
+   *
+   * @param target the deadline
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
+  static void parkUntil(long target) throws InterruptedException {
+    long remaining;
+    while ((remaining = target - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(remaining);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
+  }
 }

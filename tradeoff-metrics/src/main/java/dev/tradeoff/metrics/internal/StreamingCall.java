@@ -63,7 +63,7 @@ final class StreamingCall implements Callback {
   private final byte[] body;
   /** Replaced once, before the first event, when a timed request is actually sent (see {@link #awaitSendTime}). */
   private volatile StreamMeter meter;
-  /** {@link OkHttpLlmClient#submitAt}: the first attempt waits for {@link #intendedNanos} before it sends. */
+  /** {@link OkHttpLlmClient#submitAt}: the first attempt to reach the network waits for {@link #intendedNanos}. */
   private volatile boolean timed;
   private final long intendedNanos;
   private final CompletableFuture<RequestResult> future = new CompletableFuture<>();
@@ -123,12 +123,43 @@ final class StreamingCall implements Callback {
   }
 
   /**
-   * On the dispatcher thread, before the request goes out: a timed request's first attempt that is here before
-   * its send time waits for it and restarts the meter at the moment it proceeds (start = send time plus the
-   * wake-up's overshoot, microseconds). One that gets here late — the hand-off took longer than the lead, or the
-   * dispatcher queued it behind {@code maxConcurrentRequests} — keeps start = send time: the client held the
-   * request from then on, so the delay is client queue time, visible and inside every latency, as for
-   * {@link OkHttpLlmClient#submit}. Nothing else has touched the meter yet; retries do not wait again.
+   * How long before its send time a timed request leaves the first application interceptor ({@link
+   * #approachSendTime}) for the last network interceptor ({@link #awaitSendTime}). OkHttp's work in between —
+   * finding a pooled connection, building the network request — takes tens of microseconds, and on a busy
+   * machine sometimes milliseconds; done before the send time, it stays out of the measured latency. One sleep
+   * covers the rest: a request handed over less than this ahead (the load runner's 5 ms) does that work at once
+   * and then sleeps until its send time; a second sleep, shortly before the send, would add a second wake-up,
+   * late by up to milliseconds on a busy machine (measured at 1,000 streams: client queue p99 0.5–1.6 ms with a
+   * 1 ms window, 0.03–0.06 ms with this one). The window also bounds what it may hide or hold: at most this long of a new
+   * connection's set-up goes unmeasured (a longer one makes the request late, and the rest is measured as client
+   * queue time), and a pooled connection is held idle at most this long before the request is written on it.
+   */
+  static final long PRE_SEND_NANOS = 5_000_000L;
+
+  /**
+   * In the first application interceptor, on the dispatcher thread: a timed request's first attempt that is here
+   * more than {@link #PRE_SEND_NANOS} before its send time sleeps until then. The meter is not touched.
+   */
+  void approachSendTime() {
+    if (!timed) {
+      return;
+    }
+    try {
+      Pacing.parkUntil(intendedNanos - PRE_SEND_NANOS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // send now; OkHttp reports the interrupt as this call's failure
+    }
+  }
+
+  /**
+   * In the last network interceptor, with the connection in hand and nothing left but writing the request: a
+   * timed request's first attempt that is here before its send time waits for it (park, then spin the last
+   * 80 µs) and restarts the meter at the moment it proceeds (start = send time plus the wake-up's overshoot,
+   * microseconds). One that gets here late — the hand-off took longer than the lead, the dispatcher queued it
+   * behind {@code maxConcurrentRequests}, or OkHttp's work or a new connection took longer than the time left —
+   * keeps start = send time: the client held the request from then on, so the delay is client queue time,
+   * visible and inside every latency, as for {@link OkHttpLlmClient#submit}. Nothing else has touched the meter
+   * yet; retries do not wait again.
    */
   void awaitSendTime() {
     if (!timed) {

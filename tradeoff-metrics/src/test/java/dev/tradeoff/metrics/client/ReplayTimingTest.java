@@ -13,8 +13,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +184,45 @@ final class ReplayTimingTest {
         assertThat(t.startNanos()).isBetween(sendAt, sendAt + TOLERANCE);
         assertThat(body.startNanos()).as("the server saw nothing before the send time").isGreaterThan(sendAt);
         assertMeasured(t.ttftContentNanos().getAsLong(), body, t, 1, 100 * MS);
+      });
+    }
+  }
+
+  @Test
+  void submitAt_findsItsConnectionBeforeTheSendTimeAndWritesTheRequestAtIt() throws Exception {
+    AtomicLong acquired = new AtomicLong();
+    AtomicLong headersStart = new AtomicLong();
+    base =
+        new OkHttpClient.Builder()
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void connectionAcquired(Call call, Connection connection) {
+                    acquired.set(System.nanoTime());
+                  }
+
+                  @Override
+                  public void requestHeadersStart(Call call) {
+                    headersStart.set(System.nanoTime());
+                  }
+                })
+            .build();
+    try (LlmClient client = client(WireApi.OPENAI_CHAT)) {
+      warmUp(client, Fixtures.OPENAI_CHAT_TEXT);
+      replay(() -> {
+        List<byte[]> events = TimedSseBody.splitEvents(Fixtures.bytes(Fixtures.OPENAI_CHAT_TEXT));
+        server.enqueue(sse(new TimedSseBody(events, new long[events.size()])));
+        acquired.set(Long.MAX_VALUE); // the warm-up's events are not this request's
+        headersStart.set(Long.MIN_VALUE);
+        long sendAt = System.nanoTime() + 200 * MS;
+
+        RequestResult r = client.submitAt(ChatRequest.ofUser("Where is my parcel?"), sendAt).get(10, TimeUnit.SECONDS);
+
+        assertThat(r.failure()).isEmpty();
+        // OkHttp's own work (pool look-up, network request) is done before the send time, not inside the latency
+        assertThat(acquired.get()).as("connection acquired before the send time").isLessThan(sendAt);
+        assertThat(headersStart.get()).as("request written at the send time").isBetween(sendAt, sendAt + TOLERANCE);
+        assertThat(r.timeline().startNanos()).isBetween(sendAt, headersStart.get());
       });
     }
   }
