@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradeoff.examples.sim.SimTestSupport.TimedResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,34 @@ final class SimulatedProviderPacingTest {
       assertThat(tokens).hasSize(20);
       assertPaced(tokens, 150, 40);
     });
+  }
+
+  @Test
+  void pacingSummary_countsTheStepsOfAStreamAndReportsCumulativeShares() {
+    long before = steps(sim.pacingSummary());
+
+    TimedResponse response = postTimed(CLIENT, sim.baseUrl().resolve("/v1/chat/completions"), OPENAI_AUTH,
+        chatRequest("paced", true));
+
+    assertThat(response.status()).isEqualTo(200);
+    String summary = sim.pacingSummary();
+    // at least the 20 token events, plus the head and the closing events (other tests may add their own)
+    assertThat(steps(summary) - before).isGreaterThanOrEqualTo(20);
+    assertThat(summary).matches(
+        "server write lateness over \\d+ steps:( <=\\d+ms \\d+\\.\\d\\d%){7} max=\\d+\\.\\d\\dms");
+    double[] shares = Pattern.compile("(\\d+\\.\\d\\d)%").matcher(summary).results()
+        .mapToDouble(m -> Double.parseDouble(m.group(1))).toArray();
+    assertThat(shares).hasSize(7);
+    for (int i = 1; i < shares.length; i++) {
+      assertThat(shares[i]).as("cumulative").isGreaterThanOrEqualTo(shares[i - 1]);
+    }
+    assertThat(shares[6]).isLessThanOrEqualTo(100.0);
+  }
+
+  private static long steps(String summary) {
+    Matcher m = Pattern.compile("over (\\d+) steps").matcher(summary);
+    assertThat(m.find()).as(summary).isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.util.Locale;
 
 /**
  * The running server behind {@code SimulatedProvider}: a listening socket and {@code ioThreads} event loops.
@@ -87,10 +88,10 @@ public final class ServerCore implements AutoCloseable {
     long cumulative = 0;
     for (int i = 0; i < EventLoop.LATENESS_BUCKET_MILLIS.length; i++) {
       cumulative += counts[i];
-      sb.append(String.format(" <=%dms %.2f%%", EventLoop.LATENESS_BUCKET_MILLIS[i],
+      sb.append(String.format(Locale.ROOT, " <=%dms %.2f%%", EventLoop.LATENESS_BUCKET_MILLIS[i],
           total == 0 ? 0.0 : 100.0 * cumulative / total));
     }
-    return sb.append(String.format(" max=%.2fms", max / 1e6)).toString();
+    return sb.append(String.format(Locale.ROOT, " max=%.2fms", max / 1e6)).toString();
   }
 
   @Override
