@@ -98,6 +98,16 @@ public interface RequestResult {
   Optional<String> finishReason();
 
   /**
+   * The provider's own id for this request, from the response headers of the last attempt that got a response:
+   * {@code x-request-id} (OpenAI, Azure OpenAI and many OpenAI-compatible servers) or {@code request-id}
+   * (Anthropic). It is what a provider's support asks for, and what matches a measurement with the server's
+   * logs.
+   *
+   * @return the id, when the response carried one
+   */
+  Optional<String> providerRequestId();
+
+  /**
    * How many HTTP attempts were made (more than 1 only with a retry policy).
    *
    * @return at least 1

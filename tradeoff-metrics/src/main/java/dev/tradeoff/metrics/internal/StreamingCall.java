@@ -57,6 +57,8 @@ final class StreamingCall implements Callback {
   /** The most of an error body read: enough for any provider's JSON error, bounded against abuse. */
   private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
   private static final int MAX_MESSAGE_CHARS = 500;
+  /** The longest provider request id kept: ids are tens of characters; a longer header is not an id. */
+  private static final int MAX_REQUEST_ID_CHARS = 200;
 
   private final OkHttpLlmClient client;
   private final ChatRequest request;
@@ -76,6 +78,7 @@ final class StreamingCall implements Callback {
   private volatile boolean waitingForRetry;
   private boolean done;
   private OptionalInt httpStatus = OptionalInt.empty();
+  private Optional<String> providerRequestId = Optional.empty();
 
   // Written by OkHttp's event listener on the attempt's thread.
   volatile boolean connected;
@@ -206,6 +209,7 @@ final class StreamingCall implements Callback {
     try (Response r = response) {
       meter.responseHeaders(headersNanos != Long.MIN_VALUE ? headersNanos : System.nanoTime());
       httpStatus = OptionalInt.of(r.code());
+      providerRequestId = providerRequestId(r);
       if (!r.isSuccessful()) {
         Failure f = httpFailure(r);
         if (!maybeRetry(f)) {
@@ -251,6 +255,20 @@ final class StreamingCall implements Callback {
       complete(
           Failure.of(FailureKind.TRUNCATED, "stream ended before " + decoder.terminalEventName() + how), end);
     }
+  }
+
+  private Optional<String> providerRequestId(Response r) {
+    String id = r.header("x-request-id");
+    if (id == null) {
+      id = r.header("request-id");
+    }
+    if (id == null || id.isBlank()) {
+      return Optional.empty();
+    }
+    String stripped = id.strip();
+    String kept =
+        stripped.length() <= MAX_REQUEST_ID_CHARS ? stripped : stripped.substring(0, MAX_REQUEST_ID_CHARS) + "…";
+    return Optional.of(client.redactor.redact(kept));
   }
 
   private Failure classify(Call c, IOException e, boolean duringBody) {
@@ -426,6 +444,7 @@ final class StreamingCall implements Callback {
               .failure(redacted)
               .httpStatus(httpStatus)
               .finishReason(decoder.finishReason())
+              .providerRequestId(providerRequestId)
               .attempts(Math.max(1, attempt))
               .costUsd(usage.flatMap(this::price))
               .build();

@@ -41,7 +41,7 @@ import org.immutables.value.Value;
   "first_output_after_reasoning_ms", "e2e_ms", "ttft_from_intended_ms", "e2e_from_intended_ms", "tpot_ms",
   "output_tokens_per_s", "output_tokens_per_s_e2e", "events", "token_events", "itl_ms", "input_tokens",
   "output_tokens", "cached_input_tokens", "cache_write_tokens", "cache_write_1h_tokens", "reasoning_tokens", "tokens_estimated",
-  "output_tokens_estimate", "cost_usd", "http_status", "attempts", "finish_reason", "error"
+  "output_tokens_estimate", "cost_usd", "http_status", "attempts", "finish_reason", "provider_request_id", "error"
 })
 public interface RequestRecord {
 
@@ -356,6 +356,14 @@ public interface RequestRecord {
   Optional<String> finishReason();
 
   /**
+   * The provider's id for the request ({@link RequestResult#providerRequestId()}).
+   *
+   * @return the id
+   */
+  @JsonProperty("provider_request_id")
+  Optional<String> providerRequestId();
+
+  /**
    * Why it failed, {@code null} on success.
    *
    * @return the error
@@ -404,7 +412,8 @@ public interface RequestRecord {
             .costUsd(r.costUsd())
             .httpStatus(r.httpStatus())
             .attempts(r.attempts())
-            .finishReason(r.finishReason());
+            .finishReason(r.finishReason())
+            .providerRequestId(r.providerRequestId());
     double[] gaps = new double[t.itlCount()];
     for (int i = 0; i < gaps.length; i++) {
       gaps[i] = ms(t.itlNanos(i));

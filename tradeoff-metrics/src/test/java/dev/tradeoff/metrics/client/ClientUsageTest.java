@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradeoff.metrics.RequestResult;
 import dev.tradeoff.metrics.TokenUsage;
 import dev.tradeoff.metrics.WireApi;
+import dev.tradeoff.metrics.report.RequestRecord;
+import dev.tradeoff.metrics.report.ResultsJson;
 import dev.tradeoff.metrics.testing.Fixtures;
 import dev.tradeoff.metrics.testing.Servers;
 import java.io.IOException;
@@ -60,6 +62,36 @@ final class ClientUsageTest {
     assertThat(u.estimatedOutputTokens()).isPresent();
     // "The capital of the UK is London." is 8 tokens in o200k_base; the server counts 9
     assertThat(u.outputTokensDiscrepancy().getAsLong()).isBetween(-3L, 3L);
+  }
+
+  @Test
+  void providerRequestId_fromOpenAiAndAnthropicHeaders_keptInResultAndRecord() throws Exception {
+    String openAi = fixture(Fixtures.OPENAI_CHAT_USAGE_DETAILS);
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+        .addHeader("x-request-id", "req_8f3b0c1d2e4a5b6c7d8e9f0a1b2c3d4e").body(openAi).build());
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+        .addHeader("request-id", "req_011CV8kYbTf3gZ9nJ2pQ4rXs").body(fixture(Fixtures.ANTHROPIC_BASIC)).build());
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(openAi).build());
+
+    RequestResult withOpenAiId;
+    RequestResult withAnthropicId;
+    RequestResult withoutId;
+    try (LlmClient openAiClient = LlmClient.create(config().baseUrl(server.url("/v1").toString()).build());
+        LlmClient anthropicClient = LlmClient.create(ClientConfig.builder().api(WireApi.ANTHROPIC_MESSAGES)
+            .model("claude-3-haiku-20240307").baseUrl(server.url("/v1").toString()).build())) {
+      withOpenAiId = openAiClient.execute(ChatRequest.ofUser("What is the capital of the UK?"));
+      withAnthropicId = anthropicClient.execute(ChatRequest.ofUser("What is the capital of the UK?"));
+      withoutId = openAiClient.execute(ChatRequest.ofUser("What is the capital of the UK?"));
+    }
+
+    assertThat(withOpenAiId.failure()).isEmpty();
+    assertThat(withOpenAiId.providerRequestId()).contains("req_8f3b0c1d2e4a5b6c7d8e9f0a1b2c3d4e");
+    // this recorded transcript is cut off before message_stop: the id is kept on a failed result too
+    assertThat(withAnthropicId.providerRequestId()).contains("req_011CV8kYbTf3gZ9nJ2pQ4rXs");
+    assertThat(withoutId.providerRequestId()).isEmpty();
+    RequestRecord record = RequestRecord.from(withOpenAiId).build();
+    assertThat(ResultsJson.toJson(record)).contains("\"provider_request_id\":\"req_8f3b0c1d2e4a5b6c7d8e9f0a1b2c3d4e\"");
+    assertThat(ResultsJson.recordFromJson(ResultsJson.toJson(record))).isEqualTo(record);
   }
 
   @Test

@@ -110,13 +110,14 @@ final class ResultsJsonTest {
         + "\"itl_ms\":[7.5,8.1],\"input_tokens\":1169,\"output_tokens\":101,\"cached_input_tokens\":0,"
         + "\"cache_write_tokens\":1165,\"cache_write_1h_tokens\":0,\"reasoning_tokens\":0,\"tokens_estimated\":false,"
         + "\"output_tokens_estimate\":null,\"cost_usd\":0.0058725,\"http_status\":200,\"attempts\":1,"
-        + "\"finish_reason\":\"end_turn\",\"error\":null}";
+        + "\"finish_reason\":\"end_turn\",\"provider_request_id\":\"req_011CV8kYbTf3gZ9nJ2pQ4rXs\",\"error\":null}";
 
     RequestRecord r = ResultsJson.recordFromJson(literal);
 
     assertThat(r.cacheWriteTokens()).hasValue(1165);
     assertThat(r.costUsd()).contains(new BigDecimal("0.0058725"));
     assertThat(r.reasoningMs()).isEmpty();
+    assertThat(r.providerRequestId()).contains("req_011CV8kYbTf3gZ9nJ2pQ4rXs");
     assertThat(ResultsJson.toJson(r)).isEqualTo(literal);
   }
 
