@@ -3,6 +3,7 @@ package dev.tradeoff.examples.sim;
 import dev.tradeoff.examples.sim.internal.ServerCore;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
@@ -111,6 +112,29 @@ public final class SimulatedProvider implements AutoCloseable {
    */
   public String pacingSummary() {
     return core.pacingSummary();
+  }
+
+  /**
+   * Starts or stops recording, for each streamed response with at least one token, when its request was received
+   * and when its first token event was due and written ({@link FirstTokenTiming}), keyed by the response's
+   * request id. Starting clears what was recorded before. Off by default: the record grows by one entry per
+   * streamed request while on. For experiments that want a client's measurement error against what the server
+   * actually injected, not against what its profile asked for.
+   *
+   * @param on whether to record from now on
+   */
+  public void traceFirstTokens(boolean on) {
+    core.traceFirstTokens(on);
+  }
+
+  /**
+   * What {@link #traceFirstTokens(boolean)} recorded since it was turned on, in the order the first tokens were
+   * written; empty when tracing is off.
+   *
+   * @return a snapshot
+   */
+  public List<FirstTokenTiming> firstTokenTimings() {
+    return core.firstTokenTimings();
   }
 
   /** Stops serving and closes every connection; idempotent. */

@@ -90,6 +90,34 @@ final class SimulatedProviderPacingTest {
     assertThat(shares[6]).isLessThanOrEqualTo(100.0);
   }
 
+  @Test
+  void traceFirstTokens_recordsWhatWasInjectedUnderTheResponsesRequestId() {
+    sim.traceFirstTokens(true);
+    List<FirstTokenTiming> timings;
+    SimTestSupport.Response chat;
+    SimTestSupport.Response messages;
+    try {
+      chat = SimTestSupport.post(sim, "/v1/chat/completions", OPENAI_AUTH, chatRequest("paced", true));
+      messages = SimTestSupport.post(sim, "/v1/messages", ANTHROPIC_AUTH, messagesRequest("paced", true));
+      timings = sim.firstTokenTimings();
+    } finally {
+      sim.traceFirstTokens(false);
+    }
+
+    assertThat(chat.status()).isEqualTo(200);
+    assertThat(messages.status()).isEqualTo(200);
+    List<String> ids = List.of(chat.header("x-request-id"), messages.header("request-id"));
+    List<FirstTokenTiming> ours = timings.stream().filter(t -> ids.contains(t.requestId())).toList();
+    assertThat(ours).extracting(FirstTokenTiming::requestId).containsExactlyInAnyOrderElementsOf(ids);
+    for (FirstTokenTiming t : ours) {
+      assertThat(t.dueNanos() - t.receivedNanos()).as("the profile's constant TTFT").isEqualTo(150_000_000L);
+      // a loop writes every step due within 250 µs together, so a first token may go out that early
+      assertThat(t.latenessNanos()).isGreaterThanOrEqualTo(-250_000L);
+      assertThat(t.injectedNanos()).isEqualTo(t.writtenNanos() - t.receivedNanos());
+    }
+    assertThat(sim.firstTokenTimings()).as("off: nothing kept").isEmpty();
+  }
+
   private static long steps(String summary) {
     Matcher m = Pattern.compile("over (\\d+) steps").matcher(summary);
     assertThat(m.find()).as(summary).isTrue();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradeoff.examples.sim.FaultProfile;
+import dev.tradeoff.examples.sim.FirstTokenTiming;
 import dev.tradeoff.examples.sim.ModelProfile;
 import dev.tradeoff.examples.sim.OutageWindow;
 import dev.tradeoff.examples.sim.SimulatorConfig;
@@ -12,9 +13,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +39,8 @@ final class Router {
   private final Map<String, ModelProfile> byName = new HashMap<>();
   private final Map<String, AtomicLong> requestCounts = new HashMap<>();
   private final AtomicLong otherRequests = new AtomicLong();
+  /** Non-null while first tokens are traced ({@link #traceFirstTokens}). */
+  private volatile Queue<FirstTokenTiming> firstTokens;
   private final byte[] modelsJson;
 
   Router(SimulatorConfig config, long startNanos) {
@@ -234,7 +240,7 @@ final class Router {
     headers.putAll(simulatedHeaders());
     headers.put(MODEL_HEADER, g.profile.id());
     byte[] head = Wire.head(200, headers);
-    return new TimedScript(due, step -> {
+    TimedScript script = new TimedScript(due, step -> {
       if (step == 0) {
         return Wire.concat(head, Wire.chunk(Wire.utf8(renderer.open())));
       }
@@ -250,6 +256,27 @@ final class Router {
           return Wire.EMPTY;
       }
     }, ending);
+    Queue<FirstTokenTiming> trace = firstTokens;
+    if (trace != null && sent > 0) {
+      String id = headers.getOrDefault("x-request-id", headers.getOrDefault("request-id", ""));
+      long due1 = due[1];
+      script.trace(1, written -> trace.add(new FirstTokenTiming(id, now, due1, written)));
+    }
+    return script;
+  }
+
+  /**
+   * Starts (with a fresh, empty record) or stops recording when each streamed response's first token event was
+   * due and written.
+   */
+  void traceFirstTokens(boolean on) {
+    firstTokens = on ? new ConcurrentLinkedQueue<>() : null;
+  }
+
+  /** What was recorded since tracing started, in the order written; empty when not tracing. */
+  List<FirstTokenTiming> firstTokenTimings() {
+    Queue<FirstTokenTiming> trace = firstTokens;
+    return trace == null ? List.of() : List.copyOf(trace);
   }
 
   private Script jsonScript(Generation g, Renderer renderer, Fault fault, double where, long now, boolean close) {

@@ -1,10 +1,12 @@
 package dev.tradeoff.examples.sim.internal;
 
+import dev.tradeoff.examples.sim.FirstTokenTiming;
 import dev.tradeoff.examples.sim.SimulatorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,9 +22,12 @@ public final class ServerCore implements AutoCloseable {
   private final int port;
   private boolean closed;
 
-  private ServerCore(ServerSocketChannel server, EventLoop[] loops, int port) {
+  private final Router router;
+
+  private ServerCore(ServerSocketChannel server, EventLoop[] loops, Router router, int port) {
     this.server = server;
     this.loops = loops;
+    this.router = router;
     this.port = port;
   }
 
@@ -47,7 +52,7 @@ public final class ServerCore implements AutoCloseable {
         loop.start();
       }
       int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-      return new ServerCore(server, loops, port);
+      return new ServerCore(server, loops, router, port);
     } catch (IOException e) {
       if (server != null) {
         try {
@@ -92,6 +97,16 @@ public final class ServerCore implements AutoCloseable {
           total == 0 ? 0.0 : 100.0 * cumulative / total));
     }
     return sb.append(String.format(Locale.ROOT, " max=%.2fms", max / 1e6)).toString();
+  }
+
+  /** See {@code SimulatedProvider#traceFirstTokens}. */
+  public void traceFirstTokens(boolean on) {
+    router.traceFirstTokens(on);
+  }
+
+  /** See {@code SimulatedProvider#firstTokenTimings}. */
+  public List<FirstTokenTiming> firstTokenTimings() {
+    return router.firstTokenTimings();
   }
 
   @Override

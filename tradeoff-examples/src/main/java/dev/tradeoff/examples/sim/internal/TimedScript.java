@@ -1,6 +1,7 @@
 package dev.tradeoff.examples.sim.internal;
 
 import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
 
 /** A {@link Script} of {@code due.length} steps at fixed instants, rendered lazily by step index. */
 final class TimedScript implements Script {
@@ -9,6 +10,8 @@ final class TimedScript implements Script {
   private final IntFunction<byte[]> render;
   private final Ending ending;
   private int next;
+  private int tracedStep = -1;
+  private LongConsumer onTracedStep;
 
   /**
    * @param due the {@link System#nanoTime()} instant of each step, non-decreasing
@@ -31,8 +34,21 @@ final class TimedScript implements Script {
     return next < due.length ? due[next] : DONE;
   }
 
+  /**
+   * Calls {@code onRendered} with {@link System#nanoTime()} when step {@code step} is rendered, that is just
+   * before the event loop writes it.
+   */
+  TimedScript trace(int step, LongConsumer onRendered) {
+    this.tracedStep = step;
+    this.onTracedStep = onRendered;
+    return this;
+  }
+
   @Override
   public byte[] advance() {
+    if (next == tracedStep) {
+      onTracedStep.accept(System.nanoTime());
+    }
     return render.apply(next++);
   }
 
