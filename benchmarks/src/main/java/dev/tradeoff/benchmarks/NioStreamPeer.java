@@ -26,17 +26,27 @@ final class NioStreamPeer {
   /** What starts the first content delta of an OpenAI chat chunk: the first token, found by a byte scan. */
   static final byte[] TOKEN = "\"delta\":{\"content\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] LAST = "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  private static final String REQUEST_ID = "\r\nx-request-id: ";
 
-  /** Per request, in ms: TTFT from the actual send (NaN if none), the send's lag behind its intended time. */
+  /**
+   * Per request, in ms: TTFT from the actual send (NaN if none), the send's lag behind its intended time; and the
+   * response's {@code x-request-id} where the peer reads it (null otherwise).
+   */
   static final class Result {
     final double[] ttftMs;
     final double[] lagMs;
+    final String[] requestIds;
     final int failed;
     final int maxOpen;
 
     Result(double[] ttftMs, double[] lagMs, int failed, int maxOpen) {
+      this(ttftMs, lagMs, new String[ttftMs.length], failed, maxOpen);
+    }
+
+    Result(double[] ttftMs, double[] lagMs, String[] requestIds, int failed, int maxOpen) {
       this.ttftMs = ttftMs;
       this.lagMs = lagMs;
+      this.requestIds = requestIds;
       this.failed = failed;
       this.maxOpen = maxOpen;
     }
@@ -49,6 +59,7 @@ final class NioStreamPeer {
     SocketChannel channel;
     int tokenMatch;
     int lastMatch;
+    boolean headSeen;
     long firstTokenNanos = Long.MIN_VALUE;
 
     Exchange(int seq, long sentNanos, byte[] request) {
@@ -79,6 +90,7 @@ final class NioStreamPeer {
     int n = schedule.size();
     double[] ttft = new double[n];
     double[] lag = new double[n];
+    String[] requestIds = new String[n];
     java.util.Arrays.fill(ttft, Double.NaN);
     ArrayDeque<SocketChannel> idle = new ArrayDeque<>();
     ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
@@ -153,6 +165,10 @@ final class NioStreamPeer {
               if (read < 0) {
                 throw new IOException("closed by server");
               }
+              if (!x.headSeen) { // the simulator writes the head and the first event together: one read
+                x.headSeen = true;
+                requestIds[x.seq] = requestId(buffer, read);
+              }
               if (scan(x, buffer, read, at)) {
                 ttft[x.seq] = x.firstTokenNanos == Long.MIN_VALUE ? Double.NaN : (x.firstTokenNanos - x.sentNanos) / 1e6;
                 if (x.firstTokenNanos == Long.MIN_VALUE) {
@@ -176,7 +192,17 @@ final class NioStreamPeer {
       }
     }
     failed += open;
-    return new Result(ttft, lag, failed, maxOpen);
+    return new Result(ttft, lag, requestIds, failed, maxOpen);
+  }
+
+  /** The head's {@code x-request-id}, or null (allocates, once per request). */
+  private static String requestId(ByteBuffer buffer, int n) {
+    byte[] bytes = new byte[n];
+    buffer.get(0, bytes);
+    String head = new String(bytes, StandardCharsets.ISO_8859_1);
+    int at = head.indexOf(REQUEST_ID);
+    int end = at < 0 ? -1 : head.indexOf("\r\n", at + REQUEST_ID.length());
+    return end < 0 ? null : head.substring(at + REQUEST_ID.length(), end);
   }
 
   private static void write(Exchange x, SelectionKey key) throws IOException {
