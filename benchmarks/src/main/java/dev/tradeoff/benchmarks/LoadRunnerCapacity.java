@@ -82,6 +82,12 @@ import javax.management.openmbean.CompositeData;
  *       added) is printed too.
  *   <li>its parts: client queue (send → request headers on the wire), response headers (send → headers; the
  *       simulator writes them as soon as it parsed the request), first token − headers − injected TTFT.
+ *   <li><b>TTFT error vs actual injection</b>: the same TTFT minus the delay the simulator actually put before
+ *       that request's first token ({@link SimulatedProvider#traceFirstTokens}: written − received, paired by the
+ *       response's request id, which the runner records as {@code provider_request_id} and the NIO peer reads
+ *       from the head), and the simulator's lateness for those first tokens (written − due). This takes out what
+ *       no client can measure away — the server writing late — and leaves the client's own error plus the
+ *       server's read of the request and the loopback transfer.
  *   <li>concurrency actually reached (from the records: streams open at each measured request's start, min,
  *       mean, max), failures by kind, the JVM's CPU use in cores (client and server share it), machine CPU
  *       busy and steal shares from {@code /proc/stat}, load average before and after, GC count and the longest pause,
@@ -117,8 +123,8 @@ import javax.management.openmbean.CompositeData;
  * --threads} threads or event loops, default 8), {@code --server-nice N} and {@code --server-cpus LIST} (run the
  * forked simulator under {@code nice -n N} or {@code taskset -c LIST}; measured, neither helps: see RESULTS.md),
  * {@code --out} a directory for the runner's JSON/JSONL results. {@code benchmarks/capacity.sh PAIRS} runs the
- * floor and the runner alternately, each in fresh JVMs, and prints their p99s side by side with the medians. Exit status 1 if the p99 TTFT error is above 2 ms or
- * any measured request failed.
+ * floor and the runner alternately, each in fresh JVMs, and prints their p99s side by side with the medians.
+ * Exit status 1 if the p99 TTFT error is above 2 ms or any measured request failed.
  *
  * <h2>Results (2026-11-28, 2 cores, defaults, 40 s, 5,339 measured; see also benchmarks/RESULTS.md)</h2>
  *
@@ -195,8 +201,10 @@ import javax.management.openmbean.CompositeData;
  * (median 2.39), runner 5.4–9.4 ms (median 7.5), client queue p99 0.04–0.09 ms, no GC in any run. The
  * simulator's own pacing decides it: beside the runner it wrote 96.6–97.8% of its steps within 2 ms of due,
  * beside the floor 99.2–99.6%: with the runner's load, more than 2% of the server's own writes (first tokens
- * among them) are over 2 ms late, which no client can measure away. The difference is the client's CPU: a thread per stream means ~32,000 context switches a
- * second, 57% of the client's CPU in the kernel and 28% in {@code finish_task_switch} ({@code perf}).
+ * among them) are over 2 ms late, which no client can measure away. The difference is the client's CPU: a
+ * thread per stream means ~32,000 context switches a second, 57% of the client's CPU in the kernel and 28% in
+ * {@code finish_task_switch} ({@code perf}). Against the delay the simulator actually injected (last series,
+ * 3 pairs): runner p99 4.30–6.56 ms (median 4.62), floor 1.74–6.37 ms (median 3.22; the 6.37 with 16% steal).
  */
 public final class LoadRunnerCapacity {
 
@@ -329,8 +337,8 @@ public final class LoadRunnerCapacity {
       System.out.printf(
           Locale.ROOT,
           "cpu: %s %.2f cores of %d; machine busy %.0f%%, steal %.1f%%; load average before [%s], after [%s]%n",
-          fork ? "client JVM" : "JVM (client + server)", cores, Runtime.getRuntime().availableProcessors(), busy * 100, share(cpuBefore, cpuAfter, 7) * 100,
-          loadBefore, loadAfter);
+          fork ? "client JVM" : "JVM (client + server)", cores, Runtime.getRuntime().availableProcessors(),
+          busy * 100, share(cpuBefore, cpuAfter, 7) * 100, loadBefore, loadAfter);
       System.out.printf(Locale.ROOT, "gc: %s%n", gc.summary());
       if (!ok) {
         System.exit(1);

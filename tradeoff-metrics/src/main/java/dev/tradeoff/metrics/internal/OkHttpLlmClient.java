@@ -93,8 +93,9 @@ public final class OkHttpLlmClient implements LlmClient {
             // Retries are ours, visible in RequestResult.attempts(); OkHttp's silent ones would hide failures.
             .retryOnConnectionFailure(false)
             .eventListenerFactory(call -> TIMING.plusBase(base, call));
-    // A timed request waits for its send time on its own thread: mostly before OkHttp's own work (first of the
-    // application interceptors), the last stretch right before the request is written (last network interceptor).
+    // A timed request waits for its send time on its own thread: one handed over more than 5 ms ahead sleeps
+    // before OkHttp's own work (first application interceptor); the wait for the send time itself comes after
+    // it, right before the request is written (last network interceptor).
     b.interceptors().add(0, APPROACH_SEND_TIME);
     b.addNetworkInterceptor(AWAIT_SEND_TIME);
     int shardCount = ownsPool ? shardCount(config.maxConcurrentRequests()) : 1;
@@ -339,7 +340,7 @@ public final class OkHttpLlmClient implements LlmClient {
     return "OkHttpLlmClient{api=" + config.api() + ", model=" + config.model() + ", host=" + endpoint.host() + "}";
   }
 
-  /** Holds a timed request ({@link #submitAt}) until just before its send time, on the thread that sends it. */
+  /** Holds a timed request ({@link #submitAt}) until 5 ms before its send time, on the thread that sends it. */
   private static final Interceptor APPROACH_SEND_TIME = forEachCall(StreamingCall::approachSendTime);
 
   /** Holds a timed request ({@link #submitAt}) until its send time, with its connection, just before the write. */

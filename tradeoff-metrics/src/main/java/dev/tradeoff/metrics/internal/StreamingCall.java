@@ -133,9 +133,10 @@ final class StreamingCall implements Callback {
    * covers the rest: a request handed over less than this ahead (the load runner's 5 ms) does that work at once
    * and then sleeps until its send time; a second sleep, shortly before the send, would add a second wake-up,
    * late by up to milliseconds on a busy machine (measured at 1,000 streams: client queue p99 0.5–1.6 ms with a
-   * 1 ms window, 0.03–0.06 ms with this one). The window also bounds what it may hide or hold: at most this long of a new
-   * connection's set-up goes unmeasured (a longer one makes the request late, and the rest is measured as client
-   * queue time), and a pooled connection is held idle at most this long before the request is written on it.
+   * 1 ms window, 0.03–0.09 ms with this one). The window also bounds what it may hide or hold: at most this long
+   * of a new connection's set-up goes unmeasured (a longer one makes the request late, and the rest is measured
+   * as client queue time), and a pooled connection is held idle at most this long before the request is written
+   * on it.
    */
   static final long PRE_SEND_NANOS = 5_000_000L;
 

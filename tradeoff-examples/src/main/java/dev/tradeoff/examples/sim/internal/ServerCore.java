@@ -19,10 +19,9 @@ public final class ServerCore implements AutoCloseable {
 
   private final ServerSocketChannel server;
   private final EventLoop[] loops;
+  private final Router router;
   private final int port;
   private boolean closed;
-
-  private final Router router;
 
   private ServerCore(ServerSocketChannel server, EventLoop[] loops, Router router, int port) {
     this.server = server;
