@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradeoff.metrics.RequestResult;
 import dev.tradeoff.metrics.WireApi;
+import dev.tradeoff.metrics.report.RequestRecord;
+import dev.tradeoff.metrics.report.ResultsJson;
 import dev.tradeoff.metrics.testing.CapturingLogs;
 import dev.tradeoff.metrics.testing.Servers;
 import java.io.IOException;
@@ -94,6 +96,25 @@ final class SecretsTest {
 
     assertThat(r.failure().orElseThrow().message()).isEqualTo("bad key [REDACTED]");
     assertNoCanary(CapturingLogs.all());
+  }
+
+  @Test
+  void serverEchoesKeyInItsRequestIdHeader_idRedactedInResultAndRecord() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(401)
+        .addHeader("Content-Type", "application/json")
+        .addHeader("x-request-id", "req_" + CANARY_KEY)
+        .body("{\"error\":{\"message\":\"Incorrect API key\",\"type\":\"invalid_request_error\"}}")
+        .build());
+
+    RequestResult r;
+    try (LlmClient client = LlmClient.create(config())) {
+      r = client.execute(ChatRequest.ofUser("hello"));
+    }
+
+    assertThat(r.providerRequestId()).contains("req_[REDACTED]");
+    assertNoCanary(r.toString());
+    assertNoCanary(ResultsJson.toJson(RequestRecord.from(r).build()));
   }
 
   @Test
