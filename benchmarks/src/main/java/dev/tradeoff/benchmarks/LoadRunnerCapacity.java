@@ -39,6 +39,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -67,9 +69,9 @@ import javax.management.openmbean.CompositeData;
  * send time ({@link LlmClient#submitAt}), and pays inside its TTFT for whatever of that set-up runs past the send
  * time.
  *
- * <p>Before the run the client JVM collects its start-up garbage ({@code System.gc()}), so that its one young
- * collection of a 40 s run (100–190 ms with 1,000 streams in flight, measured) does not land in the measured
- * window; every collection in the run is printed with its time from the start of the run.
+ * <p>Before the run both JVMs collect their start-up garbage ({@code System.gc()}), so that the client's one
+ * young collection of a 40 s run (115–186 ms with 1,000 streams in flight, measured on 2026-11-29) does not land
+ * in the measured window; every collection in the run is printed with its time from the start of the run.
  *
  * <p>Reported, over the measured requests:
  *
@@ -89,10 +91,11 @@ import javax.management.openmbean.CompositeData;
  *       no client can measure away — the server writing late — and leaves the client's own error plus the
  *       server's read of the request and the loopback transfer.
  *   <li>concurrency actually reached (from the records: streams open at each measured request's start, min,
- *       mean, max), failures by kind, the JVM's CPU use in cores (client and server share it), machine CPU
- *       busy and steal shares from {@code /proc/stat}, load average before and after, GC count and the longest pause,
- *       and the simulator's own pacing ({@link SimulatedProvider#pacingSummary()}: the share of its writes within
- *       1, 2, 5… ms of due — no client can measure more precisely than the server injects).
+ *       mean, max), failures by kind, the client JVM's CPU use in cores (the server's too with {@code --server
+ *       in-process}), machine CPU busy and steal shares from {@code /proc/stat}, load average before and after,
+ *       GC count and the longest pause, and the simulator's own pacing ({@link SimulatedProvider#pacingSummary()}:
+ *       the share of its writes within 1, 2, 5… ms of due — no client can measure more precisely than the server
+ *       injects).
  * </ul>
  *
  * <p>Run (after {@code mvn -o -B -DskipTests -pl benchmarks -am package}):
@@ -197,7 +200,7 @@ import javax.management.openmbean.CompositeData;
  * <h2>Results (2026-11-29: a noisier host; paired series, benchmarks/RESULTS.md has the tables)</h2>
  *
  * Through {@code benchmarks/capacity.sh}: the floor alone measured p99 1.8–5.5 ms (0.62 ms the day before) and
- * the client needed 0.7–0.8 cores for the same work (0.56–0.60). Final code (4 pairs): floor p99 2.03–3.39 ms
+ * the client needed 0.69–0.84 cores for the same work (0.56–0.60). Final code (4 pairs): floor p99 2.03–3.39 ms
  * (median 2.39), runner 5.4–9.4 ms (median 7.5), client queue p99 0.04–0.09 ms, no GC in any run. The
  * simulator's own pacing decides it: beside the runner it wrote 96.6–97.8% of its steps within 2 ms of due,
  * beside the floor 99.2–99.6%: with the runner's load, more than 2% of the server's own writes (first tokens
@@ -360,11 +363,12 @@ public final class LoadRunnerCapacity {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String command;
       while ((command = in.readLine()) != null) { // the parent closes our stdin when it is done (or dies)
-        if ("gc".equals(command.trim())) {
+        command = command.trim();
+        if ("gc".equals(command)) {
           System.gc();
           System.out.println("GC-DONE");
           System.out.flush();
-        } else if ("trace".equals(command.trim())) {
+        } else if ("trace".equals(command)) {
           StringBuilder sb = new StringBuilder();
           for (FirstTokenTiming t : sim.firstTokenTimings()) {
             sb.append("FT ").append(t.requestId()).append(' ').append(t.receivedNanos()).append(' ')
@@ -470,34 +474,35 @@ public final class LoadRunnerCapacity {
 
         @Override
         void collectGarbage() throws IOException {
-          process.getOutputStream().write("gc\n".getBytes(StandardCharsets.UTF_8));
-          process.getOutputStream().flush();
-          String l;
-          while ((l = out.readLine()) != null && !"GC-DONE".equals(l)) {
-            // nothing else is printed between commands
-          }
-          if (l == null) {
-            throw new IOException("the simulator's JVM ended before it collected its garbage");
-          }
+          command("gc", "GC-DONE");
         }
 
         @Override
         Map<String, FirstTokenTiming> firstTokens() throws IOException {
-          process.getOutputStream().write("trace\n".getBytes(StandardCharsets.UTF_8));
-          process.getOutputStream().flush();
           List<FirstTokenTiming> timings = new ArrayList<>();
-          String l;
-          while ((l = out.readLine()) != null && !"END".equals(l)) {
+          for (String l : command("trace", "END")) {
             if (l.startsWith("FT ")) {
               String[] f = l.split(" ");
               timings.add(new FirstTokenTiming(
                   f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])));
             }
           }
-          if (l == null) {
-            throw new IOException("the simulator's JVM ended before it sent its first-token timings");
-          }
           return byId(timings);
+        }
+
+        /** Sends one command line to the child and returns what it prints up to the line {@code end}. */
+        private List<String> command(String command, String end) throws IOException {
+          process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+          process.getOutputStream().flush();
+          List<String> lines = new ArrayList<>();
+          String l;
+          while ((l = out.readLine()) != null && !end.equals(l)) {
+            lines.add(l);
+          }
+          if (l == null) {
+            throw new IOException("the simulator's JVM ended before it answered '" + command + "'");
+          }
+          return lines;
         }
 
         @Override
@@ -539,24 +544,7 @@ public final class LoadRunnerCapacity {
             + "max open %d%n", name, n, m, r.failed, r.maxOpen);
     line("TTFT error (ttft - injected)", error);
     line("  scheduler lag (send - intended)", lag);
-    double[] actual = new double[Math.max(0, n)];
-    double[] lateness = new double[Math.max(0, n)];
-    int paired = 0;
-    for (int i = warmup; i < r.ttftMs.length; i++) {
-      FirstTokenTiming t = r.requestIds[i] == null ? null : injected.get(r.requestIds[i]);
-      if (t != null && !Double.isNaN(r.ttftMs[i])) {
-        actual[paired] = r.ttftMs[i] - t.injectedNanos() / 1e6;
-        lateness[paired++] = t.latenessNanos() / 1e6;
-      }
-    }
-    if (paired > 0) { // only the NIO peer reads the request ids
-      actual = Arrays.copyOf(actual, paired);
-      lateness = Arrays.copyOf(lateness, paired);
-      Arrays.sort(actual);
-      Arrays.sort(lateness);
-      line("TTFT error vs actual injection", actual);
-      line("  server first token (written - due)", lateness);
-    }
+    againstInjected(n, i -> r.requestIds[warmup + i], i -> r.ttftMs[warmup + i], injected, false);
     double p99 = percentile(error, 99);
     System.out.printf(Locale.ROOT, "peer p99 TTFT error %.3f ms%n", p99);
     return r.failed == 0;
@@ -595,20 +583,9 @@ public final class LoadRunnerCapacity {
     line(
         "  first token - headers - injected",
         values(ok, r -> r.ttftMs().getAsDouble() - r.responseHeadersMs().orElse(Double.NaN) - injectedTtftMs));
-    // Against what the simulator actually injected for the same request (paired by the response's request id):
-    // the server's own lateness, which no client can measure away, is taken out.
-    List<RequestRecord> paired = new ArrayList<>();
-    for (RequestRecord r : ok) {
-      if (r.providerRequestId().map(injected::containsKey).orElse(false)) {
-        paired.add(r);
-      }
-    }
-    double[] actualError =
-        values(paired, r -> r.ttftMs().getAsDouble() - injected.get(r.providerRequestId().get()).injectedNanos() / 1e6);
-    line("TTFT error vs actual injection", actualError);
-    line(
-        "  server first token (written - due)",
-        values(paired, r -> injected.get(r.providerRequestId().get()).latenessNanos() / 1e6));
+    double[] actualError = againstInjected(
+        ok.size(), i -> ok.get(i).providerRequestId().orElse(null), i -> ok.get(i).ttftMs().getAsDouble(), injected,
+        true);
     double p99 = percentile(error, 99);
     boolean met = p99 <= 2.0 && failures.isEmpty() && !ok.isEmpty();
     System.out.printf(
@@ -617,8 +594,43 @@ public final class LoadRunnerCapacity {
     System.out.printf(
         Locale.ROOT,
         "  against the delay the simulator actually injected (%d of %d paired): %s (p99 %.3f ms)%n",
-        paired.size(), ok.size(), actualP99 <= 2.0 && paired.size() == ok.size() ? "MET" : "NOT MET", actualP99);
+        actualError.length, ok.size(), actualP99 <= 2.0 && actualError.length == ok.size() ? "MET" : "NOT MET",
+        actualP99);
     return met;
+  }
+
+  /**
+   * The TTFT error against the delay the simulator actually put before each request's first token (written −
+   * received), paired by request id, printed with the simulator's lateness for those first tokens (written − due);
+   * requests without an id, a trace entry or a first token are left out. Prints nothing when none pairs, unless
+   * {@code always}.
+   *
+   * @return the errors, sorted
+   */
+  private static double[] againstInjected(
+      int n, IntFunction<String> id, IntToDoubleFunction ttftMs, Map<String, FirstTokenTiming> injected,
+      boolean always) {
+    double[] actual = new double[n];
+    double[] lateness = new double[n];
+    int paired = 0;
+    for (int i = 0; i < n; i++) {
+      String requestId = id.apply(i);
+      FirstTokenTiming t = requestId == null ? null : injected.get(requestId);
+      double ttft = ttftMs.applyAsDouble(i);
+      if (t != null && !Double.isNaN(ttft)) {
+        actual[paired] = ttft - t.injectedNanos() / 1e6;
+        lateness[paired++] = t.latenessNanos() / 1e6;
+      }
+    }
+    actual = Arrays.copyOf(actual, paired);
+    lateness = Arrays.copyOf(lateness, paired);
+    Arrays.sort(actual);
+    Arrays.sort(lateness);
+    if (paired > 0 || always) {
+      line("TTFT error vs actual injection", actual);
+      line("  server first token (written - due)", lateness);
+    }
+    return actual;
   }
 
   /** Streams in flight at each measured request's actual send, from every record's [send, end] interval. */
@@ -779,7 +791,7 @@ public final class LoadRunnerCapacity {
     final AtomicLong maxMillis = new AtomicLong();
     final Map<String, Long> maxByName = new java.util.concurrent.ConcurrentHashMap<>();
     /** Each collection since {@link #reset()}: "+seconds since reset: duration". */
-    final List<String> when = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> when = new ArrayList<>();
     volatile long resetUptimeMillis;
 
     static GcWatch start() {
@@ -827,7 +839,7 @@ public final class LoadRunnerCapacity {
       resetUptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
-    String summary() {
+    synchronized String summary() {
       return String.format(
           Locale.ROOT,
           "%d collections, %d ms in all, longest %d ms (longest by collector/cause: %s; when, from the start of "

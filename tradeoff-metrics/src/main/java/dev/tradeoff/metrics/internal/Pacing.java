@@ -17,20 +17,7 @@ final class Pacing {
    * @throws InterruptedException if the thread is interrupted while waiting
    */
   static void waitUntil(long target) throws InterruptedException {
-    while (true) {
-      long remaining = target - System.nanoTime();
-      if (remaining <= 0) {
-        return;
-      }
-      if (remaining > SPIN_NANOS) {
-        LockSupport.parkNanos(remaining - SPIN_NANOS);
-      } else {
-        Thread.onSpinWait();
-      }
-      if (Thread.interrupted()) {
-        throw new InterruptedException();
-      }
-    }
+    waitUntil(target, SPIN_NANOS);
   }
 
   /**
@@ -41,9 +28,21 @@ final class Pacing {
    * @throws InterruptedException if the thread is interrupted while waiting
    */
   static void parkUntil(long target) throws InterruptedException {
-    long remaining;
-    while ((remaining = target - System.nanoTime()) > 0) {
-      LockSupport.parkNanos(remaining);
+    waitUntil(target, 0);
+  }
+
+  /** Parks until {@code spinNanos} before {@code target}, then spins. */
+  private static void waitUntil(long target, long spinNanos) throws InterruptedException {
+    while (true) {
+      long remaining = target - System.nanoTime();
+      if (remaining <= 0) {
+        return;
+      }
+      if (remaining > spinNanos) {
+        LockSupport.parkNanos(remaining - spinNanos);
+      } else {
+        Thread.onSpinWait();
+      }
       if (Thread.interrupted()) {
         throw new InterruptedException();
       }

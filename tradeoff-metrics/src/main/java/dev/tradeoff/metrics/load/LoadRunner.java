@@ -33,7 +33,7 @@ import java.util.Objects;
  * <p><b>Capacity and precision.</b> The OkHttp client reads each stream on its own thread, and every streamed
  * event wakes that thread. Measured with the {@code benchmarks} module's {@code LoadRunnerCapacity} on two
  * virtual cores shared with the simulated server, 1,000 streams at 20 tokens/s each: the client used 0.56–0.60
- * cores and the p99 TTFT error was 1.9–2.5 ms on a quiet host, 0.7–0.8 cores and 3–11 ms on a busy one, where
+ * cores and the p99 TTFT error was 1.9–2.5 ms on a quiet host, 0.69–0.84 cores and 3–11 ms on a busy one, where
  * that CPU also made the server itself late. For millisecond precision at such concurrency, keep the load
  * generator off the cores of the server under test, and check the server's own pacing where it is known
  * ({@code SimulatedProvider.pacingSummary()} in {@code tradeoff-examples}).
