@@ -2,9 +2,7 @@ package dev.tradeoff.pricing.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradeoff.pricing.DataResidency;
 import dev.tradeoff.pricing.LongContextTier;
 import dev.tradeoff.pricing.ModelPrice;
@@ -14,7 +12,6 @@ import dev.tradeoff.pricing.ServiceTier;
 import dev.tradeoff.pricing.TokenClass;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 final class BundledCatalogFactsTest {
 
-  private static final Path FACTS = Path.of("src/test/resources/fixtures/pricing-facts.json");
   private static final PriceCatalog BUNDLED = PriceCatalog.bundled();
   private static final RequestOptions STANDARD = RequestOptions.standard();
 
@@ -59,12 +55,11 @@ final class BundledCatalogFactsTest {
       // LiteLLM lists a $0 cache write; DeepSeek bills a cache miss at the input price.
       "deepseek/deepseek-chat: CACHE_WRITE_5M", departure("0.28", "input rate"));
 
-  private static JsonNode facts;
+  private static List<JsonNode> facts;
 
   @BeforeAll
   static void readFacts() throws IOException {
-    ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    facts = json.readTree(FACTS.toFile()).path("token_pricing");
+    facts = PricingFacts.read("token_pricing", "token_pricing");
   }
 
   @Test
