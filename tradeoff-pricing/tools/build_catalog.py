@@ -380,12 +380,25 @@ PC = facts["provisioned_and_commitments"]
 def prov_of(f, extra_notes=()):
     src = f["source"]
     as_of = str(f["as_of"])
-    m = re.match(r"^(\d{4}(-\d{2}(-\d{2})?)?)", as_of)
     notes = list(f.get("notes", [])) + list(extra_notes)
-    if not m or m.group(1) != as_of:
+    date = catalog_as_of(as_of)
+    if date != as_of:
         notes.append(f"as_of as stated by the source: '{as_of}'")
-    date = m.group(1) if m else "2026"
     return provenance(src, date, notes, "SECONDARY" in src)
+
+
+def catalog_as_of(as_of):
+    """The catalog's yyyy[-MM[-dd]] for a source's as_of: the date itself when it is one; the later year of a
+    range ('2025-2026 (page ...)' -> '2026', never the month-less '2025-20'); a leading year ('2025 (page crawl)');
+    else 2026, the year the facts were compiled (the source's words are kept in a note)."""
+    exact = re.fullmatch(r"(\d{4})(-(0[1-9]|1[0-2])(-(\d{2}))?)?", as_of)
+    if exact:
+        return as_of
+    year_range = re.match(r"^\d{4}-(\d{4})\b", as_of)
+    if year_range:
+        return year_range.group(1)
+    year = re.match(r"^(\d{4})\b", as_of)
+    return year.group(1) if year else "2026"
 
 
 prices = []

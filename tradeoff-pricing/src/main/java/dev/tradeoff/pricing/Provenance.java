@@ -3,6 +3,7 @@ package dev.tradeoff.pricing;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -76,12 +77,14 @@ public interface Provenance {
     if (!AS_OF.matcher(asOf()).matches()) {
       throw InvalidValueException.of("asOf", "yyyy, yyyy-MM or yyyy-MM-dd", "\"" + asOf() + "\"");
     }
-    if (asOf().length() == 10) {
-      try {
+    try {
+      if (asOf().length() == 10) {
         LocalDate.parse(asOf());
-      } catch (DateTimeParseException e) {
-        throw InvalidValueException.of("asOf", "a valid date", "\"" + asOf() + "\"");
+      } else if (asOf().length() == 7) {
+        YearMonth.parse(asOf()); // "2025-20" matches the pattern but is no month
       }
+    } catch (DateTimeParseException e) {
+      throw InvalidValueException.of("asOf", "a valid date", "\"" + asOf() + "\"");
     }
   }
 
