@@ -27,6 +27,13 @@ import org.immutables.value.Value;
  * tier is chosen by the mean prompt); the distribution's largest prompt is what the context-window constraint
  * checks.
  *
+ * <h2>Multi-turn conversations</h2>
+ * Every turn of a chat resends the conversation so far, so later turns have larger prompts. Give the mean over
+ * <em>all</em> turns, history included — for 5 turns of 150 new input tokens each and 250-token answers, the
+ * prompts are 150, 550, 950, 1,350 and 1,750 tokens, mean 950, not 150. The first turn's size alone underestimates
+ * the input cost of a 5-turn conversation about sixfold here. {@code RequestLogs.profile(...)} of recorded
+ * requests has the history in it already.
+ *
  * <p>Shares in [0, 1], cached plus cache-write share at most 1, mean tokens per request {@code > 0}; otherwise
  * {@link TradeoffException}. Immutable and thread-safe.
  *
