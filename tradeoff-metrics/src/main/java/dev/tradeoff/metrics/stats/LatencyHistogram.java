@@ -1,5 +1,7 @@
 package dev.tradeoff.metrics.stats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Iterator;
@@ -152,10 +154,16 @@ public final class LatencyHistogram {
     return valueAtRank(rank);
   }
 
-  /** Nearest rank: ceil(p/100 × total), at least 1; the epsilon keeps 99% of 100 at rank 99, not 100. */
+  /**
+   * Nearest rank, exactly: {@code max(1, ceil(p/100 × total))}, where p is the decimal the caller wrote (the
+   * shortest decimal that round-trips to the double, {@link Double#toString(double)}), so 99% of 100 is rank 99
+   * and 99.9% of 2,000,999 is rank 1,998,999. Computed in {@link BigDecimal}, with no floating-point tolerance:
+   * this is report-time code, never on a recording path.
+   */
   static long rank(double percentile, long total) {
-    double exact = percentile / 100.0 * total;
-    long rank = (long) Math.ceil(exact - 1e-9 * Math.max(1.0, exact));
+    BigDecimal exact =
+        new BigDecimal(Double.toString(percentile)).multiply(BigDecimal.valueOf(total)).movePointLeft(2);
+    long rank = exact.setScale(0, RoundingMode.CEILING).longValueExact();
     return Math.max(1, Math.min(total, rank));
   }
 

@@ -94,6 +94,44 @@ final class LatencyHistogramTest {
   }
 
   @Test
+  void rank_isExactNearestRank_evenForLargeCounts() {
+    assertThat(LatencyHistogram.rank(99, 100)).isEqualTo(99);
+    assertThat(LatencyHistogram.rank(99.9, 1_000)).isEqualTo(999);
+    assertThat(LatencyHistogram.rank(99.9, 2_000_999)).isEqualTo(1_998_999); // 1,998,998.001 rounds up
+    assertThat(LatencyHistogram.rank(99.99, 109_999)).isEqualTo(109_989); // 109,988.0001 rounds up
+    assertThat(LatencyHistogram.rank(50, 1_000_000_000_001L)).isEqualTo(500_000_000_001L);
+    assertThat(LatencyHistogram.rank(0, 7)).isEqualTo(1);
+    assertThat(LatencyHistogram.rank(100, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void percentile_p999OfTwoMillion_landsOnTheSlowTail() {
+    LatencyRecorder r = LatencyRecorder.create();
+    for (int i = 0; i < 1_998_998; i++) {
+      r.recordNanos(1_000_000);
+    }
+    for (int i = 0; i < 2_001; i++) {
+      r.recordNanos(100_000_000);
+    }
+    LatencyHistogram h = r.snapshot();
+
+    // rank ceil(0.999 × 2,000,999) = 1,998,999: the first 100 ms value
+    assertThat(h.percentileNanos(99.9)).isEqualTo(100_000_000.0);
+  }
+
+  @Test
+  void percentileCountingFailures_p999OfTwoMillion_isInfinityWhenTheRankIsAFailure() {
+    LatencyRecorder r = LatencyRecorder.create();
+    for (int i = 0; i < 1_998_998; i++) {
+      r.recordNanos(1_000_000);
+    }
+    LatencyHistogram h = r.snapshot();
+
+    assertThat(h.percentileNanosCountingFailures(99.9, 2_001)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(h.percentileNanosCountingFailures(99.9, 2_000)).isEqualTo(1_000_000.0); // rank 1,998,998
+  }
+
+  @Test
   void encode_decode_roundTripsExactly() {
     LatencyHistogram h = of(1, 5, 999, 1_000, 1_001, 123_456, 2_000_000);
 
