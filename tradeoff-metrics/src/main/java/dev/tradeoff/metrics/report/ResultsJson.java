@@ -40,7 +40,7 @@ import java.util.Map;
  * MetricsSummary summaries} as JSON, with stable snake_case names carrying units.
  *
  * <p>A summary's JSON holds the derived numbers for people and charts (rates, {@code p50 … p99_9} in ms,
- * adjusted percentiles where a failure counts as {@code "Infinity"}) and, for machines, each histogram's exact
+ * and an {@code "adjusted"} block where every failed request counts as {@code "Infinity"}) and, for machines, each histogram's exact
  * encoding, so {@link #readSummary(String)} restores a summary that {@link MetricsSummary#merge merges} with
  * others exactly:
  *
@@ -55,6 +55,12 @@ import java.util.Map;
  *    "histogram":{"unit":"ns","lowest_discernible_ns":1000,"significant_digits":3,"sum_ns":137511000000,
  *                 "max_ns":1210700000,"out_of_range":0,"hdr":"HISTFAAAA..."}}, ...}}
  * }</pre>
+ *
+ * <p>The {@code "adjusted"} block is written only for the per-request milestones ({@code response_headers_ms},
+ * {@code ttft_ms}, {@code ttft_any_ms}, {@code e2e_ms}, {@code ttft_from_intended_ms}, {@code
+ * e2e_from_intended_ms}; see {@link LatencyMetric#hasAdjustedPercentiles()}); {@code itl_ms}, {@code tpot_ms},
+ * {@code reasoning_ms}, {@code scheduler_lag_ms} and {@code client_queue_ms} have no {@code "adjusted"} field,
+ * because failures are not values of those metrics. Reading ignores the block (it is recomputed).
  *
  * <p>Thread-safe (stateless).
  */
@@ -280,12 +286,15 @@ public final class ResultsJson {
       for (int i = 0; i < PERCENTILES.length; i++) {
         g.writeNumberField(PERCENTILE_NAMES[i], ms(h.percentileNanos(PERCENTILES[i])));
       }
-      g.writeObjectFieldStart("adjusted");
-      for (int i = 0; i < PERCENTILES.length; i++) {
-        // +Infinity is written as the string "Infinity" (Jackson's default for non-finite numbers).
-        g.writeNumberField(PERCENTILE_NAMES[i], ms(s.adjustedPercentileNanos(e.getKey(), PERCENTILES[i])));
+      if (e.getKey().hasAdjustedPercentiles()) {
+        // Only per-request milestones (see LatencyMetric.hasAdjustedPercentiles); absent for the others.
+        g.writeObjectFieldStart("adjusted");
+        for (int i = 0; i < PERCENTILES.length; i++) {
+          // +Infinity is written as the string "Infinity" (Jackson's default for non-finite numbers).
+          g.writeNumberField(PERCENTILE_NAMES[i], ms(s.adjustedPercentileNanos(e.getKey(), PERCENTILES[i])));
+        }
+        g.writeEndObject();
       }
-      g.writeEndObject();
       g.writeObjectFieldStart("histogram");
       g.writeStringField("unit", "ns");
       g.writeNumberField("lowest_discernible_ns", LatencyRecorder.LOWEST_DISCERNIBLE_NANOS);

@@ -71,6 +71,35 @@ public enum LatencyMetric {
   }
 
   /**
+   * Whether this metric has "adjusted" percentiles ({@link MetricsSummary#adjustedPercentileNanos}), in which
+   * every failed request counts as +∞. That is sound only for a <b>per-request milestone</b>: a latency from the
+   * request's start to a point that a successful request reaches and a failure prevents, so that the successes
+   * that reached it plus the failures are one population of requests. These are {@link #RESPONSE_HEADERS},
+   * {@link #TTFT}, {@link #TTFT_ANY}, {@link #E2E}, {@link #TTFT_FROM_INTENDED} and {@link #E2E_FROM_INTENDED}.
+   *
+   * <p>The others have none: {@link #ITL} has one value per gap, not per request; {@link #TPOT} is defined only
+   * for answers of two or more tokens and {@link #REASONING} only for requests that reasoned, so adding every
+   * failure to them would read a small error rate as a large share of that subset; {@link #SCHEDULER_LAG} and
+   * {@link #CLIENT_QUEUE} happen in the client before the server is involved, and a failure does not make them
+   * infinite.
+   *
+   * @return true for the per-request milestones listed above
+   */
+  public boolean hasAdjustedPercentiles() {
+    switch (this) {
+      case RESPONSE_HEADERS:
+      case TTFT:
+      case TTFT_ANY:
+      case E2E:
+      case TTFT_FROM_INTENDED:
+      case E2E_FROM_INTENDED:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
    * This metric's value for one request, in nanoseconds. For {@link #ITL} it is the request's largest gap.
    *
    * @param r the request

@@ -12,7 +12,8 @@ import org.immutables.value.Value;
 /**
  * What a set of requests against one candidate looked like: counts, error rate by kind, tokens, cost,
  * throughput, goodput against SLOs, and a {@link LatencyHistogram} per {@link LatencyMetric} (successful
- * requests only; failures enter the "adjusted" percentiles as +∞ via {@link #adjustedPercentileNanos}).
+ * requests only; for the per-request milestones — {@link LatencyMetric#hasAdjustedPercentiles()} — failures
+ * enter the "adjusted" percentiles as +∞ via {@link #adjustedPercentileNanos}).
  *
  * <p>Throughputs divide by the measurement window: from the first request's send to the last one's end.
  * Summaries {@link #merge(MetricsSummary) merge} exactly (histograms, counts, tokens, cost) with the union of
@@ -270,16 +271,32 @@ public interface MetricsSummary {
   }
 
   /**
-   * A percentile counting every failed request as +∞ — for per-request metrics; for {@link LatencyMetric#ITL},
-   * whose values are gaps rather than requests, it equals the plain percentile.
+   * An "adjusted" percentile: the p-th percentile (nearest rank) of this metric's values together with every
+   * failed request counted as +∞, so that failures cannot make the distribution look better. It exists only
+   * for the per-request milestones listed in {@link LatencyMetric#hasAdjustedPercentiles()} (response headers,
+   * TTFT, TTFT of any token, E2E, and TTFT and E2E from the intended start): their population is the successful
+   * requests that reached the milestone plus the failures, which never reached it. For the other metrics
+   * (ITL, TPOT, reasoning, scheduler lag, client queue) failures are not comparable values of that metric, and
+   * there is no adjusted percentile — use {@link #histogram(LatencyMetric)} and {@link #errorRate()}.
    *
-   * @param metric the metric
+   * <p>Example: 97 successes, 1 failure and p99 — the rank is 99 of 98 values, so the result is +∞; with p98 it
+   * is the slowest success.
+   *
+   * @param metric a metric with {@link LatencyMetric#hasAdjustedPercentiles()}
    * @param percentile in [0, 100]
-   * @return nanoseconds, possibly {@code +Infinity}
+   * @return nanoseconds; {@code +Infinity} when the rank falls among the failures, {@code NaN} only when there
+   *     is neither a value nor a failure
+   * @throws IllegalArgumentException if the metric has no adjusted percentiles, or the percentile is outside
+   *     [0, 100]
    */
   default double adjustedPercentileNanos(LatencyMetric metric, double percentile) {
-    long failures = metric == LatencyMetric.ITL ? 0 : failed();
-    return histogram(metric).percentileNanosCountingFailures(percentile, failures);
+    if (!metric.hasAdjustedPercentiles()) {
+      throw new IllegalArgumentException(
+          metric.wireName()
+              + " has no adjusted percentiles: its values are not one per request that a failure prevents"
+              + " (see LatencyMetric.hasAdjustedPercentiles())");
+    }
+    return histogram(metric).percentileNanosCountingFailures(percentile, failed());
   }
 
   /**

@@ -175,6 +175,12 @@ final class ResultsJsonTest {
     assertThat(ttft.path("histogram").path("lowest_discernible_ns").asLong()).isEqualTo(1000);
     assertThat(ttft.path("histogram").path("hdr").asText()).isNotEmpty();
     assertThat(n.path("metrics").has("itl_ms")).isTrue();
+    // adjusted percentiles only for per-request milestones: not for gaps, TPOT, reasoning or client-side lags
+    assertThat(n.path("metrics").path("e2e_ms").path("adjusted").path("p99").asText()).isEqualTo("Infinity");
+    for (String name : List.of("itl_ms", "tpot_ms", "reasoning_ms", "scheduler_lag_ms", "client_queue_ms")) {
+      assertThat(n.path("metrics").has(name)).as(name).isTrue();
+      assertThat(n.path("metrics").path(name).has("adjusted")).as(name).isFalse();
+    }
   }
 
   @Test

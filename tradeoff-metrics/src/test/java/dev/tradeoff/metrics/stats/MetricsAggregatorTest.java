@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tradeoff.metrics.EventKind;
 import dev.tradeoff.metrics.FailureKind;
 import dev.tradeoff.metrics.RequestResult;
+import dev.tradeoff.metrics.StreamMeter;
+import dev.tradeoff.metrics.TokenUsage;
+import dev.tradeoff.metrics.WireApi;
 import dev.tradeoff.metrics.testing.Results;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -52,7 +56,82 @@ final class MetricsAggregatorTest {
     // adjusted: 2 of 4 requests failed, so p50 is the slower success and p75 is +∞
     assertThat(s.adjustedPercentileNanos(LatencyMetric.TTFT, 50)).isEqualTo(900.0 * MS);
     assertThat(s.adjustedPercentileNanos(LatencyMetric.TTFT, 75)).isEqualTo(Double.POSITIVE_INFINITY);
-    assertThat(s.adjustedPercentileNanos(LatencyMetric.ITL, 100)).isEqualTo(20.0 * MS); // gaps are not requests
+    assertThatThrownBy(() -> s.adjustedPercentileNanos(LatencyMetric.ITL, 100)) // gaps are not requests
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("itl_ms has no adjusted percentiles");
+  }
+
+  /** A success whose stream reasons from +10 ms to +20 ms and answers at +50 and +60 ms: 3 output tokens. */
+  private static RequestResult reasoningSuccess(long start) {
+    StreamMeter m = StreamMeter.start(start, start);
+    m.responseHeaders(start + MS / 2);
+    m.event(EventKind.REASONING, start + 10 * MS);
+    m.event(EventKind.REASONING, start + 20 * MS);
+    m.event(EventKind.CONTENT, start + 50 * MS);
+    m.event(EventKind.CONTENT, start + 60 * MS);
+    return RequestResult.builder()
+        .api(WireApi.OPENAI_CHAT)
+        .model("m")
+        .timeline(m.finish(start + 65 * MS))
+        .usage(TokenUsage.builder().inputTokens(10).outputTokens(3).reasoningTokens(1).build())
+        .httpStatus(200)
+        .build();
+  }
+
+  @Test
+  void adjusted_reasoning_isNotInflatedByFailuresOfRequestsThatNeverReasoned() {
+    MetricsAggregator agg = MetricsAggregator.create("x", List.of());
+    for (int i = 0; i < 97; i++) {
+      agg.add(Results.success(0, new long[] {100, 120}, 10, 2));
+    }
+    agg.add(reasoningSuccess(0));
+    agg.add(Results.failure(0, 30, FailureKind.HTTP_SERVER_ERROR));
+    agg.add(Results.failure(0, 30, FailureKind.RATE_LIMITED));
+
+    MetricsSummary s = agg.summary();
+
+    // 2% failed: one reasoning value plus 2 failures must not read as "p50 reasoning is infinite"
+    assertThat(s.histogram(LatencyMetric.REASONING).count()).isEqualTo(1);
+    assertThatThrownBy(() -> s.adjustedPercentileNanos(LatencyMetric.REASONING, 50))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("reasoning_ms has no adjusted percentiles");
+    // the per-request milestones still count the 2 failures among all 100 requests
+    assertThat(s.adjustedPercentileNanos(LatencyMetric.E2E, 98)).isBetween(125.0 * MS, 125.2 * MS);
+    assertThat(s.adjustedPercentileNanos(LatencyMetric.E2E, 99)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(s.adjustedPercentileNanos(LatencyMetric.TTFT, 50)).isBetween(100.0 * MS, 100.1 * MS);
+  }
+
+  @Test
+  void adjusted_tpot_doesNotExist_soOneTokenAnswersCannotTurnTwoPercentFailuresIntoInfinity() {
+    MetricsAggregator agg = MetricsAggregator.create("x", List.of());
+    for (int i = 0; i < 90; i++) {
+      agg.add(Results.success(0, new long[] {100}, 10, 1)); // TPOT undefined
+    }
+    for (int i = 0; i < 8; i++) {
+      agg.add(Results.success(0, new long[] {100, 120, 140}, 10, 3));
+    }
+    agg.add(Results.failure(0, 30, FailureKind.HTTP_SERVER_ERROR));
+    agg.add(Results.failure(0, 30, FailureKind.HTTP_SERVER_ERROR));
+
+    MetricsSummary s = agg.summary();
+
+    assertThat(s.histogram(LatencyMetric.TPOT).count()).isEqualTo(8);
+    assertThatThrownBy(() -> s.adjustedPercentileNanos(LatencyMetric.TPOT, 90))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tpot_ms has no adjusted percentiles");
+    assertThat(s.adjustedPercentileNanos(LatencyMetric.E2E, 90)).isBetween(105.0 * MS, 105.2 * MS);
+  }
+
+  @Test
+  void hasAdjustedPercentiles_exactlyThePerRequestMilestones() {
+    assertThat(java.util.Arrays.stream(LatencyMetric.values()).filter(LatencyMetric::hasAdjustedPercentiles))
+        .containsExactlyInAnyOrder(
+            LatencyMetric.RESPONSE_HEADERS,
+            LatencyMetric.TTFT,
+            LatencyMetric.TTFT_ANY,
+            LatencyMetric.E2E,
+            LatencyMetric.TTFT_FROM_INTENDED,
+            LatencyMetric.E2E_FROM_INTENDED);
   }
 
   @Test
