@@ -100,7 +100,9 @@ public enum LatencyMetric {
   }
 
   /**
-   * This metric's value for one request, in nanoseconds. For {@link #ITL} it is the request's largest gap.
+   * This metric's value for one request, in nanoseconds. For {@link #ITL} it is the request's largest gap; for
+   * {@link #TPOT}, a fraction of a nanosecond, it is rounded to the nearest nanosecond (for histograms, whose
+   * resolution is far coarser; {@link Slo#isMetBy} compares TPOT exactly).
    *
    * @param r the request
    * @return the value, empty when undefined for this request

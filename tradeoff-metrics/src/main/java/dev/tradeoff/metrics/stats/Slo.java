@@ -7,8 +7,16 @@ import java.util.OptionalLong;
 
 /**
  * A latency objective: a metric must not exceed a threshold. A request is <b>good</b> (counts for goodput) when
- * it succeeded and meets every objective; a metric that is undefined for a request (TPOT of a one-token answer)
- * does not violate its objective.
+ * it succeeded and meets every objective. A failed request meets none.
+ *
+ * <p>A successful request for which the metric is undefined does <b>not</b> violate its objective: TPOT of a
+ * one-token answer, TTFT of a stream that ended without any content or tool-call event (an empty answer, or
+ * reasoning only), reasoning time of a request that did not reason, response headers or client queue time that
+ * the transport did not report. To catch slow requests that never produced a value for such a metric, add an
+ * objective on {@link LatencyMetric#E2E}, which every request has.
+ *
+ * <p>The comparison is exact, in nanoseconds, with the threshold inclusive; for {@link LatencyMetric#TPOT} the
+ * fractional value is compared without rounding (see {@link #isMetBy}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -49,7 +57,10 @@ public record Slo(LatencyMetric metric, Duration threshold) {
   }
 
   /**
-   * Whether a request meets this objective (a failed request meets none).
+   * Whether a request meets this objective (a failed request meets none). The comparison is exact: for {@link
+   * LatencyMetric#TPOT}, whose value (E2E − TTFT<sub>any</sub>) / (n − 1) is fractional, it checks E2E −
+   * TTFT<sub>any</sub> ≤ threshold × (n − 1) in integer nanoseconds rather than the rounded {@link
+   * LatencyMetric#valueNanos}, so 50,000,000.25 ns does not meet 50 ms.
    *
    * @param r the request
    * @return true if it succeeded and its value, when defined, is at most the threshold
@@ -58,8 +69,38 @@ public record Slo(LatencyMetric metric, Duration threshold) {
     if (!r.succeeded()) {
       return false;
     }
+    long limit = thresholdNanos();
+    if (metric == LatencyMetric.TPOT) {
+      return tpotAtMost(r, limit);
+    }
     OptionalLong v = metric.valueNanos(r);
-    return v.isEmpty() || v.getAsLong() <= threshold.toNanos();
+    return v.isEmpty() || v.getAsLong() <= limit;
+  }
+
+  /** The threshold in nanoseconds, saturated at Long.MAX_VALUE (Duration.toNanos overflows past 292 years). */
+  private long thresholdNanos() {
+    try {
+      return threshold.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** Whether TPOT = span / (n − 1) ≤ limit, as span ≤ limit × (n − 1), exactly (same definition as RequestResult). */
+  private static boolean tpotAtMost(RequestResult r, long limit) {
+    long n = r.outputTokens();
+    OptionalLong ttft = r.timeline().ttftAnyNanos();
+    if (n <= 1 || ttft.isEmpty()) {
+      return true; // TPOT undefined
+    }
+    long span = r.timeline().e2eNanos() - ttft.getAsLong();
+    long tokens = n - 1;
+    // limit >= 0 and tokens > 0: if limit × tokens exceeds a long it exceeds every span.
+    if (Math.multiplyHigh(limit, tokens) != 0) {
+      return true;
+    }
+    long product = limit * tokens;
+    return product < 0 || span <= product;
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.tradeoff.metrics.WireApi;
 import dev.tradeoff.metrics.testing.Results;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +143,41 @@ final class MetricsAggregatorTest {
     assertThat(Slo.of(LatencyMetric.TPOT, Duration.ofMillis(103)).isMetBy(r)).isTrue();
     assertThat(Slo.of(LatencyMetric.TPOT, Duration.ofMillis(102)).isMetBy(r)).isFalse();
     assertThat(Slo.of(LatencyMetric.ITL, Duration.ofMillis(100)).isMetBy(r)).isTrue();
+  }
+
+  @Test
+  void tpotSlo_comparesTheFractionalTpotExactly() {
+    // TTFT 1 ms, E2E 1 ms + 200,000,001 ns, 5 output tokens: TPOT = 200,000,001 / 4 = 50,000,000.25 ns
+    StreamMeter m = StreamMeter.start(0, 0);
+    m.event(EventKind.CONTENT, MS);
+    RequestResult r = RequestResult.builder()
+        .api(WireApi.OPENAI_CHAT)
+        .model("m")
+        .timeline(m.finish(MS + 200_000_001))
+        .usage(TokenUsage.builder().inputTokens(1).outputTokens(5).build())
+        .httpStatus(200)
+        .build();
+
+    assertThat(Slo.of(LatencyMetric.TPOT, Duration.ofMillis(50)).isMetBy(r)).isFalse();
+    assertThat(Slo.of(LatencyMetric.TPOT, Duration.ofNanos(50_000_001)).isMetBy(r)).isTrue();
+    assertThat(Slo.of(LatencyMetric.TPOT, ChronoUnit.FOREVER.getDuration()).isMetBy(r)).isTrue();
+  }
+
+  @Test
+  void slo_successWithoutTheMetric_isNotViolated_butAnE2eSloCatchesIt() {
+    // a stream that reasoned for 5 s and ended without content: no TTFT
+    StreamMeter m = StreamMeter.start(0, 0);
+    m.event(EventKind.REASONING, 100 * MS);
+    RequestResult r = RequestResult.builder()
+        .api(WireApi.OPENAI_CHAT)
+        .model("m")
+        .timeline(m.finish(5_000 * MS))
+        .httpStatus(200)
+        .build();
+
+    assertThat(r.timeline().ttftContentNanos()).isEmpty();
+    assertThat(Slo.of(LatencyMetric.TTFT, Duration.ofMillis(500)).isMetBy(r)).isTrue();
+    assertThat(Slo.of(LatencyMetric.E2E, Duration.ofMillis(2_000)).isMetBy(r)).isFalse();
   }
 
   @Test
