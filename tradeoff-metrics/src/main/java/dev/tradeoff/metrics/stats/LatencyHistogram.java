@@ -15,8 +15,15 @@ import org.HdrHistogram.HistogramIterationValue;
  * digits, 1 µs lowest discernible value; see {@link LatencyRecorder}).
  *
  * <p>Percentiles use the <b>nearest-rank</b> definition: the p-th percentile of n values is the value at rank
- * {@code max(1, ceil(p/100 × n))} in ascending order, reported as the upper end of its histogram bucket (so
- * within 0.1% above the true value) and never above the exact maximum. {@link
+ * {@code max(1, ceil(p/100 × n))} in ascending order, computed exactly with p the decimal written for the
+ * double (99.9% of 2,000,999 values is rank 1,998,999).
+ *
+ * <p><b>Precision.</b> A percentile is reported as the upper end of the bucket holding that value, capped at the
+ * recorded maximum, so it is never below the true value v and at most {@code max(511 ns, v / 1024)} above it.
+ * Buckets are 512 ns wide below 1,048,576 ns and 1/1024 of their lower bound (under 0.1%) above; below about
+ * 0.5 ms the 511 ns dominate, e.g. of 10 µs and 20 µs the p50 is reported as 10,239 ns (+2.4%). {@link
+ * #minNanos()} is the lower end of its bucket, by the same amount below. All of this is for the values as
+ * recorded: out-of-range values are clamped (see {@link LatencyRecorder} and {@link #outOfRangeCount()}). {@link
  * #percentileNanosCountingFailures(double, long)} adds failed requests as +∞ values ("adjusted" percentiles),
  * so that failures cannot make a latency distribution look better.
  *
@@ -69,7 +76,7 @@ public final class LatencyHistogram {
   }
 
   /**
-   * The exact sum of the recorded values.
+   * The exact sum of the recorded values, as recorded (out-of-range values clamped, see {@link LatencyRecorder}).
    *
    * @return nanoseconds
    */
@@ -78,7 +85,8 @@ public final class LatencyHistogram {
   }
 
   /**
-   * The exact mean.
+   * The mean of the recorded values: the exact sum over the count (out-of-range values clamped, see {@link
+   * LatencyRecorder}).
    *
    * @return nanoseconds, {@code NaN} when empty
    */
@@ -88,7 +96,8 @@ public final class LatencyHistogram {
   }
 
   /**
-   * The exact maximum.
+   * The exact maximum of the recorded values, as recorded: at most {@link LatencyRecorder#HIGHEST_TRACKABLE_NANOS},
+   * to which larger values are clamped.
    *
    * @return nanoseconds, 0 when empty
    */
@@ -97,7 +106,8 @@ public final class LatencyHistogram {
   }
 
   /**
-   * The minimum, at histogram precision (the lower end of its bucket).
+   * The minimum, at histogram precision: the lower end of its bucket, up to {@code max(511 ns, v / 1024)} below
+   * the true minimum v.
    *
    * @return nanoseconds, 0 when empty
    */
@@ -107,7 +117,8 @@ public final class LatencyHistogram {
 
   /**
    * How many recorded values were out of range (negative, or above {@link
-   * LatencyRecorder#HIGHEST_TRACKABLE_NANOS}) and were clamped.
+   * LatencyRecorder#HIGHEST_TRACKABLE_NANOS}) and were clamped (to 0, or to that maximum) in the buckets, the
+   * sum and the maximum alike.
    *
    * @return the count
    */

@@ -9,13 +9,21 @@ import org.HdrHistogram.Histogram;
  * count, two shifts, an array increment and two additions. {@link #snapshot()} turns the counts into an
  * HdrHistogram.
  *
- * <p>Precision: every value is kept within 0.1% (3 significant digits), and never finer than 512 ns (the power
- * of two below the 1 µs lowest discernible value) — the equivalent of "microseconds, 3 significant digits"
- * without dividing on the hot path. LLM latencies span from sub-millisecond inter-token gaps on loopback to
- * minutes-long completions; this covers the whole range in a fixed ~190 KiB per recorder. Values above {@link
- * #HIGHEST_TRACKABLE_NANOS} are recorded as that maximum, negative ones as 0; both are counted in {@link
+ * <p>Precision: a value is kept as its bucket, 512 ns wide below 1,048,576 ns (2^11 units of 512 ns, the power
+ * of two below the 1 µs lowest discernible value) and 1/1024 of its lower bound above (under 0.1%, 3
+ * significant digits) — the equivalent of "microseconds, 3 significant digits" without dividing on the hot path.
+ * So the absolute error is at most 511 ns, which is more than 0.1% below about 0.5 ms (see {@link
+ * LatencyHistogram} for what percentiles report). LLM latencies span from sub-millisecond inter-token gaps on
+ * loopback to minutes-long completions; this covers the whole range in a fixed ~190 KiB per recorder.
+ *
+ * <p>Out of range: a value above {@link #HIGHEST_TRACKABLE_NANOS} (one hour) is recorded as that maximum and a
+ * negative value as 0 — in the buckets, the sum and the maximum alike — and both are counted in {@link
  * LatencyHistogram#outOfRangeCount()} rather than thrown, because a recorder on a hot path must not fail. The
- * sum (hence the mean) and the maximum are kept exactly.
+ * sum (hence the mean) and the maximum are exact over the values <em>as recorded</em>: for values in [0, one
+ * hour] they are the exact sum and maximum; otherwise they include the clamped values (recording 1 ms and
+ * 7,200,000,000,000 ns gives a maximum of 3,600,000,000,000 ns and a mean of 1,800,000,500,000 ns, with one
+ * value out of range). Clamping keeps the sum, the maximum and the percentiles describing the same values and
+ * the sum far from overflow (a {@code long} holds over 2.5 million hours of clamped values).
  *
  * <p><b>Not thread-safe</b>, like HdrHistogram's {@code Histogram}: one recorder per writing thread (the
  * {@code LatencyRecorderBenchmark} shows why — HdrHistogram's shared {@code Recorder} costs several times a
@@ -99,8 +107,9 @@ public final class LatencyRecorder {
   /**
    * Records one latency.
    *
-   * @param nanos the latency in nanoseconds; negative values count as 0, values above {@link
-   *     #HIGHEST_TRACKABLE_NANOS} as that maximum, both as out of range
+   * @param nanos the latency in nanoseconds; negative values are recorded as 0, values above {@link
+   *     #HIGHEST_TRACKABLE_NANOS} as that maximum (in the buckets, sum and maximum), both counted as out of
+   *     range
    */
   public void recordNanos(long nanos) {
     long v = nanos;

@@ -132,6 +132,26 @@ final class LatencyHistogramTest {
   }
 
   @Test
+  void percentile_belowHalfAMillisecond_isUpTo511NanosAbove_notWithinOnePerCent() {
+    LatencyHistogram h = of(10, 20);
+
+    assertThat(h.percentileNanos(50)).isEqualTo(10_239.0); // bucket [9,728, 10,240): +2.4%
+    assertThat(h.minNanos()).isEqualTo(9_728);
+  }
+
+  @Test
+  void record_aboveOneHour_clampsSumAndMaxToo() {
+    LatencyRecorder r = LatencyRecorder.create();
+    r.recordNanos(1_000_000);
+    r.recordNanos(7_200_000_000_000L);
+
+    LatencyHistogram h = r.snapshot();
+    assertThat(h.maxNanos()).isEqualTo(3_600_000_000_000L);
+    assertThat(h.meanNanos()).isEqualTo(1_800_000_500_000.0);
+    assertThat(h.outOfRangeCount()).isEqualTo(1);
+  }
+
+  @Test
   void encode_decode_roundTripsExactly() {
     LatencyHistogram h = of(1, 5, 999, 1_000, 1_001, 123_456, 2_000_000);
 
