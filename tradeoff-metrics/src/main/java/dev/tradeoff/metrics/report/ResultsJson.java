@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.tradeoff.metrics.FailureKind;
@@ -31,6 +32,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +58,12 @@ import java.util.Map;
  *                 "max_ns":1210700000,"out_of_range":0,"hdr":"HISTFAAAA..."}}, ...}}
  * }</pre>
  *
+ * <p>{@code "cost_usd"} is the exact decimal, written plainly with its scale (10.00, never 1E+1) and read back
+ * unchanged. {@code "goodput"."slos"} maps each metric's wire name to its threshold in ms; a metric with several
+ * objectives (say TTFT ≤ 500 ms and TTFT ≤ 200 ms) maps to an array of thresholds in their order, {@code
+ * "ttft_ms":[500.0,200.0]}, so that no objective is lost. Read back, the objectives come grouped by metric in
+ * order of first appearance.
+ *
  * <p>The {@code "adjusted"} block is written only for the per-request milestones ({@code response_headers_ms},
  * {@code ttft_ms}, {@code ttft_any_ms}, {@code e2e_ms}, {@code ttft_from_intended_ms}, {@code
  * e2e_from_intended_ms}; see {@link LatencyMetric#hasAdjustedPercentiles()}); {@code itl_ms}, {@code tpot_ms},
@@ -77,6 +85,8 @@ public final class ResultsJson {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          // Costs keep their form when read as a tree: 10.00 stays 10.00, not 1E+1.
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
 
   private static final JsonFactory FACTORY = MAPPER.getFactory();
@@ -267,8 +277,21 @@ public final class ResultsJson {
     g.writeNumberField("priced_requests", s.pricedRequests());
     g.writeObjectFieldStart("goodput");
     g.writeObjectFieldStart("slos");
+    // One field per metric: its threshold, or an array of thresholds when the metric has several objectives.
+    Map<LatencyMetric, List<Slo>> byMetric = new LinkedHashMap<>();
     for (Slo slo : s.slos()) {
-      g.writeNumberField(slo.metric().wireName(), slo.threshold().toNanos() / 1e6);
+      byMetric.computeIfAbsent(slo.metric(), m -> new ArrayList<>()).add(slo);
+    }
+    for (Map.Entry<LatencyMetric, List<Slo>> e : byMetric.entrySet()) {
+      if (e.getValue().size() == 1) {
+        g.writeNumberField(e.getKey().wireName(), e.getValue().get(0).threshold().toNanos() / 1e6);
+      } else {
+        g.writeArrayFieldStart(e.getKey().wireName());
+        for (Slo slo : e.getValue()) {
+          g.writeNumber(slo.threshold().toNanos() / 1e6);
+        }
+        g.writeEndArray();
+      }
     }
     g.writeEndObject();
     g.writeNumberField("good_requests", s.goodRequests());
@@ -325,7 +348,14 @@ public final class ResultsJson {
     List<Slo> slos = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = required(goodput, "slos").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      slos.add(Slo.of(LatencyMetric.ofWireName(e.getKey()), Duration.ofNanos(Math.round(e.getValue().asDouble() * 1e6))));
+      LatencyMetric metric = LatencyMetric.ofWireName(e.getKey());
+      if (e.getValue().isArray()) {
+        for (JsonNode threshold : e.getValue()) {
+          slos.add(slo(metric, threshold));
+        }
+      } else {
+        slos.add(slo(metric, e.getValue()));
+      }
     }
     Map<LatencyMetric, LatencyHistogram> hist = new EnumMap<>(LatencyMetric.class);
     for (Iterator<Map.Entry<String, JsonNode>> it = required(n, "metrics").fields(); it.hasNext(); ) {
@@ -366,6 +396,14 @@ public final class ResultsJson {
         .goodRequests(required(goodput, "good_requests").asLong())
         .histograms(hist)
         .build();
+  }
+
+  private static Slo slo(LatencyMetric metric, JsonNode thresholdMs) {
+    if (!thresholdMs.isNumber()) {
+      throw new IllegalArgumentException(
+          "goodput.slos." + metric.wireName() + " must be a threshold in ms or an array of them, but was " + thresholdMs);
+    }
+    return Slo.of(metric, Duration.ofNanos(Math.round(thresholdMs.asDouble() * 1e6)));
   }
 
   private static FailureKind kind(String wireName) {

@@ -4,6 +4,8 @@ import dev.tradeoff.metrics.FailureKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -302,12 +304,17 @@ public interface MetricsSummary {
   /**
    * The summary of both this and the other's requests.
    *
-   * @param other another summary with the same objectives
+   * @param other another summary with the same objectives (in any order)
    * @return the merged summary, labelled with this label
    * @throws IllegalArgumentException if the objectives differ (their good-request counts would not add up)
    */
   default MetricsSummary merge(MetricsSummary other) {
-    if (!slos().equals(other.slos())) {
+    Comparator<Slo> order = Comparator.comparing(Slo::metric).thenComparing(Slo::threshold);
+    List<Slo> mine = new ArrayList<>(slos());
+    List<Slo> theirs = new ArrayList<>(other.slos());
+    mine.sort(order);
+    theirs.sort(order);
+    if (!mine.equals(theirs)) {
       throw new IllegalArgumentException("cannot merge summaries with different SLOs: " + slos() + " vs " + other.slos());
     }
     Map<FailureKind, Long> failures = new EnumMap<>(FailureKind.class);

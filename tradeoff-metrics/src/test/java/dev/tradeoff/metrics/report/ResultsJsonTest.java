@@ -197,6 +197,82 @@ final class ResultsJsonTest {
   }
 
   @Test
+  void summary_costs_arePlainDecimalsWithTheirScale_andReadBackUnchanged() {
+    for (String cost : List.of("10.00", "0.500", "0.0000426")) {
+      MetricsSummary s = MetricsSummary.builder().from(summary()).costUsd(new BigDecimal(cost)).build();
+
+      String json = ResultsJson.toJson(s);
+      MetricsSummary back = ResultsJson.readSummary(json);
+
+      assertThat(json).contains("\"cost_usd\":" + cost + ",");
+      assertThat(back.costUsd().toPlainString()).isEqualTo(cost);
+      assertThat(back).isEqualTo(s);
+      assertThat(ResultsJson.toJson(back)).isEqualTo(json);
+    }
+  }
+
+  @Test
+  void summary_costInScientificForm_isWrittenPlain() {
+    MetricsSummary s = MetricsSummary.builder().from(summary()).costUsd(new BigDecimal("1E+1")).build();
+
+    assertThat(ResultsJson.toJson(s)).contains("\"cost_usd\":10,");
+  }
+
+  @Test
+  void record_costs_arePlainDecimalsWithTheirScale() {
+    RequestResult r = RequestResult.builder().from(reasoningRequest()).costUsd(new BigDecimal("10.00")).build();
+    String json = ResultsJson.toJson(RequestRecord.from(r).build());
+
+    assertThat(json).contains("\"cost_usd\":10.00,");
+    assertThat(ResultsJson.recordFromJson(json).costUsd()).hasValueSatisfying(c -> assertThat(c.toPlainString()).isEqualTo("10.00"));
+  }
+
+  @Test
+  void summary_twoSlosOnOneMetric_bothKept_asAnArray() throws IOException {
+    List<Slo> slos = List.of(Slo.of(LatencyMetric.TTFT, Duration.ofMillis(500)), Slo.of(LatencyMetric.TTFT, Duration.ofMillis(200)));
+    MetricsAggregator agg = MetricsAggregator.create("mini", slos);
+    agg.add(Results.success(0, new long[] {100}, 10, 1)); // meets both
+    agg.add(Results.success(0, new long[] {300}, 10, 1)); // meets 500 ms only: not good
+    MetricsSummary s = agg.summary();
+
+    String json = ResultsJson.toJson(s);
+    MetricsSummary back = ResultsJson.readSummary(json);
+
+    assertThat(json).contains("\"slos\":{\"ttft_ms\":[500.0,200.0]}");
+    assertThat(back.slos()).containsExactlyElementsOf(slos);
+    assertThat(back).isEqualTo(s);
+    assertThat(back.goodRequests()).isEqualTo(1);
+    assertThat(back.merge(s).goodRequests()).isEqualTo(2);
+  }
+
+  @Test
+  void summary_interleavedSlos_readBackGroupedByMetric_andStillMerge() {
+    List<Slo> slos = List.of(
+        Slo.of(LatencyMetric.TTFT, Duration.ofMillis(500)),
+        Slo.of(LatencyMetric.TPOT, Duration.ofMillis(50)),
+        Slo.of(LatencyMetric.TTFT, Duration.ofMillis(200)));
+    MetricsAggregator agg = MetricsAggregator.create("mini", slos);
+    agg.add(Results.success(0, new long[] {100, 120}, 10, 2));
+    MetricsSummary s = agg.summary();
+
+    String json = ResultsJson.toJson(s);
+    MetricsSummary back = ResultsJson.readSummary(json);
+
+    assertThat(json).contains("\"slos\":{\"ttft_ms\":[500.0,200.0],\"tpot_ms\":50.0}");
+    assertThat(back.slos()).containsExactlyInAnyOrderElementsOf(slos);
+    assertThat(s.merge(back).requests()).isEqualTo(2);
+  }
+
+  @Test
+  void readSummary_sloThresholdNotANumber_namesTheField() {
+    String json = ResultsJson.toJson(summary()).replace("\"slos\":{\"ttft_ms\":200.0}", "\"slos\":{\"ttft_ms\":\"fast\"}");
+
+    assertThatThrownBy(() -> ResultsJson.readSummary(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("goodput.slos.ttft_ms must be a threshold in ms or an array of them");
+  }
+
+  @Test
   void readSummary_missingField_namesIt() {
     assertThatThrownBy(() -> ResultsJson.readSummary("{\"label\":\"x\"}"))
         .isInstanceOf(IllegalArgumentException.class)
