@@ -16,7 +16,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Monthly cost of provisioned plans: an hour-by-hour simulation of one week, scaled to 730 hours. */
 public final class ProvisionedMath {
@@ -113,8 +115,7 @@ public final class ProvisionedMath {
         b.addItem(CostItem.of(pool.name() + " unit-hours (hourly)", amount));
         poolTotal = amount;
       } else {
-        Integer r = plan.reservedUnits().get(pool.name());
-        int reserved = r != null ? r : (plan.scaling() == Scaling.FIXED ? max : min);
+        int reserved = reserved(plan, pool, min, max);
         BigDecimal reservedCost = WorkloadMath.report(BigDecimal.valueOf(reserved)
             .multiply(pool.reservedPerUnitMonth().orElseThrow()));
         b.addItem(CostItem.of(pool.name() + " reserved (" + reserved + " units, "
@@ -179,6 +180,37 @@ public final class ProvisionedMath {
     b.utilization(weighted(poolUtil, poolCost));
     b.peakUtilization(peak(s));
     return b.monthlyTotal(total).addAllNotes(notes).build();
+  }
+
+  /** The units a reserved plan reserves for a pool whose deployment ranges over min..max units in the week. */
+  private static int reserved(ProvisionedPlan plan, CapacityPool pool, int min, int max) {
+    Integer r = plan.reservedUnits().get(pool.name());
+    return r != null ? r : (plan.scaling() == Scaling.FIXED ? max : min);
+  }
+
+  /**
+   * The units per pool a reserved plan reserves for a month of the demand: its {@link ProvisionedPlan#reservedUnits()}
+   * where given, else the week's peak deployment ({@link Scaling#FIXED}) or lowest hour ({@link Scaling#PER_HOUR}).
+   *
+   * @param plan the plan
+   * @param demand the month's demand
+   * @return pool name to reserved units, in pool order
+   */
+  public static Map<String, Integer> reservedUnits(ProvisionedPlan plan, DemandCurve demand) {
+    List<CapacityPool> pools = plan.pools();
+    Schedule s = simulate(pools, demand.toArray(), demand.mix(), plan.headroom(), plan.scaling(), plan.fixedUnits(),
+        null);
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (int p = 0; p < pools.size(); p++) {
+      int min = Integer.MAX_VALUE;
+      int max = 0;
+      for (int h = 0; h < H; h++) {
+        min = Math.min(min, s.units[p][h]);
+        max = Math.max(max, s.units[p][h]);
+      }
+      out.put(pools.get(p).name(), reserved(plan, pools.get(p), min, max));
+    }
+    return out;
   }
 
   static void fillUnits(ImmutableWorkloadCost.Builder b, Schedule s) {

@@ -1,7 +1,13 @@
 package dev.tradeoff.pricing.internal;
 
-import dev.tradeoff.pricing.Money;
+import dev.tradeoff.pricing.plan.Billing;
+import dev.tradeoff.pricing.plan.CapacityPool;
+import dev.tradeoff.pricing.plan.CommittedPlan;
 import dev.tradeoff.pricing.plan.DemandCurve;
+import dev.tradeoff.pricing.plan.ImmutableProvisionedPlan;
+import dev.tradeoff.pricing.plan.Payment;
+import dev.tradeoff.pricing.plan.PricingPlan;
+import dev.tradeoff.pricing.plan.ProvisionedPlan;
 import dev.tradeoff.pricing.plan.WorkloadCost;
 import dev.tradeoff.pricing.tco.ImmutableTcoMonth;
 import dev.tradeoff.pricing.tco.ImmutableTcoProjection;
@@ -10,8 +16,11 @@ import dev.tradeoff.pricing.tco.TcoOption;
 import dev.tradeoff.pricing.tco.TcoProjection;
 import dev.tradeoff.pricing.tco.TcoScenario;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
-/** Month-by-month TCO. */
+/** Month-by-month TCO; the model is documented on {@link TcoScenario}. */
 public final class TcoMath {
 
   private TcoMath() {}
@@ -20,28 +29,52 @@ public final class TcoMath {
     ImmutableTcoProjection.Builder out = ImmutableTcoProjection.builder();
     int months = s.years() * 12;
     for (TcoOption o : s.options()) {
+      PricingPlan plan = o.plan();
+      int term = termMonths(plan);
       ImmutableTcoResult.Builder r = ImmutableTcoResult.builder().name(o.name());
       BigDecimal cumulative = BigDecimal.ZERO;
       BigDecimal cumulativeDiscounted = BigDecimal.ZERO;
+      BigDecimal termPriceFactor = BigDecimal.ONE;
+      Map<String, Integer> termUnits = Map.of();
       for (int m = 1; m <= months; m++) {
         double demandFactor = Math.pow(1 + s.demandGrowthPerYear(), (m - 1) / 12.0);
         double priceFactor = o.priceDeclineApplies() ? Math.pow(1 - s.priceDeclinePerYear(), (m - 1) / 12) : 1.0;
-        DemandCurve demand = s.demand().times(demandFactor);
-        WorkloadCost wc = o.plan().monthlyCost(demand);
-        BigDecimal planMonthly = wc.monthlyTotal();
-        BigDecimal upfrontNow = BigDecimal.ZERO;
-        if (wc.upfrontPayment().signum() > 0 && wc.termMonths() > 0) {
-          // Paid up front: the amortized commitment leaves the monthly figure; the term's payment falls due at the
-          // start of each term.
-          BigDecimal amortized = wc.upfrontPayment().divide(BigDecimal.valueOf(wc.termMonths()), Money.WORKING);
-          planMonthly = planMonthly.subtract(amortized).max(BigDecimal.ZERO);
-          if ((m - 1) % wc.termMonths() == 0) {
-            upfrontNow = wc.upfrontPayment();
-          }
-        }
         BigDecimal pf = BigDecimal.valueOf(priceFactor);
-        BigDecimal endOfMonth = planMonthly.multiply(pf).add(o.operatingOverheadPerMonth());
-        BigDecimal startOfMonth = upfrontNow.multiply(pf).add(m == 1 ? o.oneTimeCost() : BigDecimal.ZERO);
+        DemandCurve demand = s.demand().times(demandFactor);
+        boolean termStart = term > 0 && (m - 1) % term == 0;
+        if (termStart) {
+          termPriceFactor = pf;
+        }
+        BigDecimal endOfMonth;
+        BigDecimal upfrontNow = BigDecimal.ZERO;
+        if (plan instanceof ProvisionedPlan p && p.billing() == Billing.RESERVED) {
+          // Within a term the reservation never shrinks (it grows with demand) and keeps the term's price.
+          Map<String, Integer> need = ProvisionedMath.reservedUnits(p, demand);
+          termUnits = termStart ? need : atLeast(termUnits, need);
+          WorkloadCost wc = ImmutableProvisionedPlan.copyOf(p).withReservedUnits(termUnits).monthlyCost(demand);
+          BigDecimal reservedPart = reservedCost(p, termUnits);
+          endOfMonth = reservedPart.multiply(termPriceFactor)
+              .add(wc.monthlyTotal().subtract(reservedPart).multiply(pf));
+        } else if (plan instanceof CommittedPlan c) {
+          // The commitment in force is the term's; usage is priced at this month's prices.
+          WorkloadCost list = c.base().monthlyCost(demand);
+          BigDecimal commitment = c.commitmentPerMonth().multiply(termPriceFactor);
+          CommitmentMath.Split split = CommitmentMath.split(list.monthlyTotal().multiply(pf), c.discount(), commitment,
+              c.overageDiscounted());
+          if (c.payment() == Payment.UPFRONT) {
+            endOfMonth = split.beyond();
+            if (termStart) {
+              upfrontNow = commitment.multiply(BigDecimal.valueOf(c.termMonths()));
+            }
+          } else {
+            endOfMonth = split.total();
+          }
+        } else {
+          WorkloadCost wc = plan.monthlyCost(demand);
+          endOfMonth = wc.monthlyTotal().multiply(pf);
+        }
+        endOfMonth = endOfMonth.add(o.operatingOverheadPerMonth());
+        BigDecimal startOfMonth = upfrontNow.add(m == 1 ? o.oneTimeCost() : BigDecimal.ZERO);
         BigDecimal cost = WorkloadMath.report(endOfMonth.add(startOfMonth));
         double dEnd = Math.pow(1 + s.discountRatePerYear(), -m / 12.0);
         double dStart = Math.pow(1 + s.discountRatePerYear(), -(m - 1) / 12.0);
@@ -50,11 +83,54 @@ public final class TcoMath {
         cumulative = cumulative.add(cost);
         cumulativeDiscounted = cumulativeDiscounted.add(discounted);
         r.addMonth(ImmutableTcoMonth.builder().month(m).demandFactor(demandFactor).priceFactor(priceFactor)
-            .cost(cost).discountedCost(discounted).cumulative(cumulative).cumulativeDiscounted(cumulativeDiscounted)
-            .build());
+            .cost(cost).discountedCost(discounted).cumulative(cumulative).cumulativeDiscounted(cumulativeDiscounted).build());
       }
+      termNote(plan, term, months).ifPresent(r::addNotes);
       out.addResult(r.total(cumulative).netPresentCost(cumulativeDiscounted).build());
     }
     return out.build();
+  }
+
+  /** The contract term that locks units or a commitment, or 0 if the plan has none. */
+  private static int termMonths(PricingPlan plan) {
+    if (plan instanceof ProvisionedPlan p && p.billing() == Billing.RESERVED) {
+      return p.reservationTermMonths();
+    }
+    if (plan instanceof CommittedPlan c) {
+      return c.termMonths();
+    }
+    return 0;
+  }
+
+  private static java.util.Optional<String> termNote(PricingPlan plan, int term, int months) {
+    if (term <= 1 && !(plan instanceof CommittedPlan)) {
+      return java.util.Optional.empty();
+    }
+    String tail = months % term == 0 ? "" : String.format(Locale.ROOT, "; the last term runs %d months past the"
+        + " horizon%s", term - months % term, plan instanceof CommittedPlan c && c.payment() == Payment.UPFRONT
+        ? " and its up-front payment is counted in full" : " and those months are not counted");
+    if (plan instanceof CommittedPlan) {
+      return java.util.Optional.of("the commitment is fixed for each " + term + "-month term at the price level of"
+          + " the term's start and paid whether used or not; usage is priced month by month" + tail);
+    }
+    return java.util.Optional.of("reserved units are locked for each " + term + "-month term: they never shrink"
+        + " within a term (they grow with demand, at the term's price) and are re-sized and re-priced at each renewal"
+        + tail);
+  }
+
+  private static Map<String, Integer> atLeast(Map<String, Integer> held, Map<String, Integer> need) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    need.forEach((pool, units) -> out.put(pool, Math.max(units, held.getOrDefault(pool, 0))));
+    return out;
+  }
+
+  /** The reserved items exactly as {@link ProvisionedMath#monthlyCost} bills them. */
+  private static BigDecimal reservedCost(ProvisionedPlan p, Map<String, Integer> units) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (CapacityPool pool : p.pools()) {
+      sum = sum.add(WorkloadMath.report(BigDecimal.valueOf(units.get(pool.name()))
+          .multiply(pool.reservedPerUnitMonth().orElseThrow())));
+    }
+    return sum;
   }
 }

@@ -3,8 +3,7 @@ package dev.tradeoff.pricing.plan;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.tradeoff.pricing.InvalidValueException;
-import dev.tradeoff.pricing.Money;
-import dev.tradeoff.pricing.internal.WorkloadMath;
+import dev.tradeoff.pricing.internal.CommitmentMath;
 import java.math.BigDecimal;
 import java.util.Locale;
 import org.immutables.value.Value;
@@ -95,26 +94,20 @@ public non-sealed interface CommittedPlan extends PricingPlan {
   @Override
   default WorkloadCost monthlyCost(DemandCurve demand) {
     WorkloadCost list = base().monthlyCost(demand);
-    BigDecimal keep = BigDecimal.ONE.subtract(BigDecimal.valueOf(discount()));
-    BigDecimal usage = list.monthlyTotal().multiply(keep);
+    BigDecimal usage = list.monthlyTotal().multiply(BigDecimal.ONE.subtract(BigDecimal.valueOf(discount())));
     BigDecimal c = commitmentPerMonth();
-    BigDecimal used = WorkloadMath.report(usage.min(c));
-    BigDecimal unused = WorkloadMath.report(c.subtract(usage).max(BigDecimal.ZERO));
-    BigDecimal beyond = usage.subtract(c).max(BigDecimal.ZERO);
-    if (!overageDiscounted() && beyond.signum() > 0 && keep.signum() > 0) {
-      beyond = beyond.divide(keep, Money.WORKING);
-    }
-    beyond = WorkloadMath.report(beyond);
+    CommitmentMath.Split split = CommitmentMath.split(list.monthlyTotal(), discount(), c, overageDiscounted());
     ImmutableWorkloadCost.Builder b = WorkloadCost.builder()
         .planName(name()).planKind(kind()).tokensPerMonth(list.tokensPerMonth())
         .spilledTokensPerMonth(list.spilledTokensPerMonth()).unservedTokensPerMonth(list.unservedTokensPerMonth())
         .peakUnits(list.peakUnits()).averageUnits(list.averageUnits()).addAllUnitsByHour(list.unitsByHour())
         .peakUtilization(list.peakUtilization())
         .utilization(c.signum() == 0 ? 1.0 : Math.min(1.0, usage.doubleValue() / c.doubleValue()))
-        .addItem(CostItem.of("commitment drawn by usage", used))
-        .addItem(CostItem.of("commitment unused (still paid)", unused))
-        .addItem(CostItem.of("usage beyond commitment" + (overageDiscounted() ? "" : " (list price)"), beyond))
-        .monthlyTotal(used.add(unused).add(beyond))
+        .addItem(CostItem.of("commitment drawn by usage", split.used()))
+        .addItem(CostItem.of("commitment unused (still paid)", split.unused()))
+        .addItem(CostItem.of("usage beyond commitment" + (overageDiscounted() ? "" : " (list price)"),
+            split.beyond()))
+        .monthlyTotal(split.total())
         .addNotes(String.format(Locale.ROOT, "list cost %s under %s, %.1f%% discount, commitment %s/month for %d"
             + " months", list.monthlyTotal().toPlainString(), base().name(), 100 * discount(), c.toPlainString(),
             termMonths()))

@@ -73,7 +73,13 @@ public non-sealed interface ProvisionedPlan extends PricingPlan {
     return Billing.HOURLY;
   }
 
-  /** @return the reservation term in months (informational for monthly cost; used by TCO), 1 by default */
+  /**
+   * The reservation term. A month's cost ({@link #monthlyCost(DemandCurve)}) does not depend on it; a
+   * {@link dev.tradeoff.pricing.tco.TcoScenario} locks the reserved units (they never shrink) and their price for
+   * each term and re-sizes and re-prices at each renewal.
+   *
+   * @return the reservation term in months, {@code >= 1}, 1 by default
+   */
   default int reservationTermMonths() {
     return 1;
   }

@@ -34,4 +34,7 @@ public interface TcoResult {
 
   /** @return the total discounted to today (net present cost), USD */
   BigDecimal netPresentCost();
+
+  /** @return explanations, such as how a reservation or commitment term was applied */
+  List<String> notes();
 }

@@ -31,9 +31,28 @@ import org.immutables.value.Value;
  * <h2>Model</h2>
  * For month {@code m = 1..12·years}: demand = {@code demand × (1 + growth)^((m − 1)/12)}; price factor =
  * {@code (1 − decline)^floor((m − 1)/12)}; cost = plan's monthly cost of that demand × price factor (if the decline
- * applies) + overhead, plus the one-time cost in month 1. A plan with an up-front payment pays it at the start of
- * each of its terms instead of monthly instalments. Monthly costs are discounted at the end of their month,
+ * applies) + overhead, plus the one-time cost in month 1. Monthly costs are discounted at the end of their month,
  * {@code / (1 + rate)^(m/12)}; one-time and up-front payments at its start, {@code / (1 + rate)^((m − 1)/12)}.
+ *
+ * <h2>Contract terms</h2>
+ * Terms start in month 1 and renew every {@code T} months ({@code T} = a reserved
+ * {@link dev.tradeoff.pricing.plan.ProvisionedPlan#reservationTermMonths()} or a
+ * {@link dev.tradeoff.pricing.plan.CommittedPlan#termMonths()}). Within a term the contract is locked:
+ * <ul>
+ *   <li>Reserved provisioned plans: each pool's reserved units are at least those reserved at the term's start
+ *       and grow, never shrink, when the month's demand needs more (the reservation the plan would make for that
+ *       month); the reserved units cost their monthly price × the price factor <em>of the term's start</em>. What
+ *       the plan bills beyond the reservation — units deployed above it at the hourly rate, spillover — is priced
+ *       month by month at the month's price factor. At a renewal the reservation is re-sized for that month's
+ *       demand and re-priced at that month's price factor. Hourly-billed plans have no term.
+ *   <li>Committed plans: the commitment in force is {@code commitmentPerMonth ×} the price factor of the term's
+ *       start, paid in full whether used or not; usage is priced at the month's price factor and draws it down.
+ *       {@link dev.tradeoff.pricing.plan.Payment#MONTHLY} pays it in monthly instalments,
+ *       {@link dev.tradeoff.pricing.plan.Payment#UPFRONT} pays the term's {@code commitment × T} at the term's
+ *       start (the same nominal amount; only its discounting differs); overage is paid monthly either way.
+ * </ul>
+ * When the last term runs past the horizon, an up-front payment is counted in full (it falls due inside the
+ * horizon) but monthly instalments only inside the horizon; {@link TcoResult#notes()} says so.
  *
  * <p>Immutable and thread-safe.
  *
