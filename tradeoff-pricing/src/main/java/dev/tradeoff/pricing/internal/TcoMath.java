@@ -36,6 +36,10 @@ public final class TcoMath {
       BigDecimal cumulativeDiscounted = BigDecimal.ZERO;
       BigDecimal termPriceFactor = BigDecimal.ONE;
       Map<String, Integer> termUnits = Map.of();
+      double unservedTotal = 0;
+      int firstUnserved = 0;
+      double worstShare = 0;
+      int worstMonth = 0;
       for (int m = 1; m <= months; m++) {
         double demandFactor = Math.pow(1 + s.demandGrowthPerYear(), (m - 1) / 12.0);
         double priceFactor = o.priceDeclineApplies() ? Math.pow(1 - s.priceDeclinePerYear(), (m - 1) / 12) : 1.0;
@@ -47,6 +51,7 @@ public final class TcoMath {
         }
         BigDecimal endOfMonth;
         BigDecimal upfrontNow = BigDecimal.ZERO;
+        double unserved;
         if (plan instanceof ProvisionedPlan p && p.billing() == Billing.RESERVED) {
           // Within a term the reservation never shrinks (it grows with demand) and keeps the term's price.
           Map<String, Integer> need = ProvisionedMath.reservedUnits(p, demand);
@@ -55,6 +60,7 @@ public final class TcoMath {
           BigDecimal reservedPart = reservedCost(p, termUnits);
           endOfMonth = reservedPart.multiply(termPriceFactor)
               .add(wc.monthlyTotal().subtract(reservedPart).multiply(pf));
+          unserved = wc.unservedTokensPerMonth();
         } else if (plan instanceof CommittedPlan c) {
           // The commitment in force is the term's; usage is priced at this month's prices.
           WorkloadCost list = c.base().monthlyCost(demand);
@@ -69,9 +75,11 @@ public final class TcoMath {
           } else {
             endOfMonth = split.total();
           }
+          unserved = list.unservedTokensPerMonth();
         } else {
           WorkloadCost wc = plan.monthlyCost(demand);
           endOfMonth = wc.monthlyTotal().multiply(pf);
+          unserved = wc.unservedTokensPerMonth();
         }
         endOfMonth = endOfMonth.add(o.operatingOverheadPerMonth());
         BigDecimal startOfMonth = upfrontNow.add(m == 1 ? o.oneTimeCost() : BigDecimal.ZERO);
@@ -82,10 +90,28 @@ public final class TcoMath {
             .add(startOfMonth.multiply(BigDecimal.valueOf(dStart))));
         cumulative = cumulative.add(cost);
         cumulativeDiscounted = cumulativeDiscounted.add(discounted);
+        if (unserved > 0) {
+          unservedTotal += unserved;
+          if (firstUnserved == 0) {
+            firstUnserved = m;
+          }
+          double share = demand.tokensPerMonth() > 0 ? unserved / demand.tokensPerMonth() : 0;
+          if (share >= worstShare) {
+            worstShare = share;
+            worstMonth = m;
+          }
+        }
         r.addMonth(ImmutableTcoMonth.builder().month(m).demandFactor(demandFactor).priceFactor(priceFactor)
-            .cost(cost).discountedCost(discounted).cumulative(cumulative).cumulativeDiscounted(cumulativeDiscounted).build());
+            .cost(cost).discountedCost(discounted).cumulative(cumulative).cumulativeDiscounted(cumulativeDiscounted)
+            .unservedTokens(unserved).build());
       }
       termNote(plan, term, months).ifPresent(r::addNotes);
+      if (firstUnserved > 0) {
+        r.firstUnservedMonth(firstUnserved).unservedTokens(unservedTotal).addNotes(String.format(Locale.ROOT,
+            "does not cover the demand: capacity falls short from month %d and there is no spillover, leaving"
+                + " %.0f tokens unserved over the horizon (%.1f%% of month %d's demand); the costs price only the"
+                + " served part", firstUnserved, unservedTotal, 100 * worstShare, worstMonth));
+      }
       out.addResult(r.total(cumulative).netPresentCost(cumulativeDiscounted).build());
     }
     return out.build();

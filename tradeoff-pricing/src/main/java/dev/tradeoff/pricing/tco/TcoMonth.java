@@ -14,6 +14,9 @@ import org.immutables.value.Value;
  * }
  * }</pre>
  *
+ * <p>A month whose {@link #unservedTokens()} is above zero was priced for only part of its demand: the plan's
+ * capacity is too small and it has no spillover, so its cost is not the cost of the workload.
+ *
  * <p>Amounts in USD rounded to {@link dev.tradeoff.pricing.Money#REPORT_SCALE} places; cumulative figures are
  * exact sums of the rounded monthly figures. Immutable and thread-safe.
  *
@@ -44,4 +47,25 @@ public interface TcoMonth {
 
   /** @return discounted cost of months 1..this, USD */
   BigDecimal cumulativeDiscounted();
+
+  /**
+   * Tokens demanded this month that the plan neither serves nor spills over (capacity too small, no spillover),
+   * as {@link dev.tradeoff.pricing.plan.WorkloadCost#unservedTokensPerMonth()} reports them; they cost nothing in
+   * {@link #cost()} because they are not served at all.
+   *
+   * @return unserved tokens this month, {@code >= 0}, 0 by default
+   */
+  default double unservedTokens() {
+    return 0;
+  }
+
+  /**
+   * Whether the month's demand is all served (directly or by spillover).
+   *
+   * @return {@code true} if {@link #unservedTokens()} is zero
+   */
+  @Value.NonAttribute
+  default boolean coversDemand() {
+    return unservedTokens() <= 0;
+  }
 }

@@ -46,13 +46,16 @@ public interface TcoProjection {
   }
 
   /**
-   * The option with the lowest net present cost.
+   * The option with the lowest net present cost among those that serve the whole demand in every month
+   * ({@link TcoResult#coversDemand()}). Only if no option covers the demand is the cheapest of all returned — its
+   * {@code coversDemand()} is then {@code false}, and its cost is that of the served part only.
    *
-   * @return the cheapest result
+   * @return the cheapest result, preferring options that cover the demand
    */
   @Value.NonAttribute
   default TcoResult cheapest() {
-    return results().stream().min(Comparator.comparing(TcoResult::netPresentCost)).orElseThrow();
+    return results().stream().min(Comparator.comparing((TcoResult r) -> !r.coversDemand())
+        .thenComparing(TcoResult::netPresentCost)).orElseThrow();
   }
 
   /**

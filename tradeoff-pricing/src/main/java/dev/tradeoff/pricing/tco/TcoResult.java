@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.OptionalInt;
 import org.immutables.value.Value;
 
 /**
@@ -13,6 +14,11 @@ import org.immutables.value.Value;
  * TcoResult r = projection.result("self-host");
  * System.out.println(r.total() + " nominal, " + r.netPresentCost() + " NPV");
  * }</pre>
+ *
+ * <p>An option whose capacity falls short of the demand in some month (a provisioned plan with fixed units and no
+ * spillover under growing demand) leaves that demand unserved: its months cost only what was served, so its total
+ * is <em>not</em> the cost of the workload. Such a result has {@link #coversDemand()} {@code false}, the unserved
+ * tokens per month and in total, the first month with unserved demand and a note saying so.
  *
  * <p>Immutable and thread-safe.
  *
@@ -35,6 +41,25 @@ public interface TcoResult {
   /** @return the total discounted to today (net present cost), USD */
   BigDecimal netPresentCost();
 
-  /** @return explanations, such as how a reservation or commitment term was applied */
+  /** @return tokens left unserved over the horizon (the sum of the months'), {@code >= 0}, 0 by default */
+  default double unservedTokens() {
+    return 0;
+  }
+
+  /** @return the first month (1-based) with unserved demand; empty if every month's demand is served */
+  OptionalInt firstUnservedMonth();
+
+  /** @return explanations: contract terms applied, demand left unserved */
   List<String> notes();
+
+  /**
+   * Whether the option serves the whole demand in every month of the horizon.
+   *
+   * @return {@code true} if no month has unserved demand; when {@code false}, {@link #total()} and
+   *     {@link #netPresentCost()} price only the served part and must not be compared as the workload's cost
+   */
+  @Value.NonAttribute
+  default boolean coversDemand() {
+    return firstUnservedMonth().isEmpty();
+  }
 }

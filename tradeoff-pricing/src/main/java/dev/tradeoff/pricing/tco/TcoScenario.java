@@ -54,6 +54,12 @@ import org.immutables.value.Value;
  * When the last term runs past the horizon, an up-front payment is counted in full (it falls due inside the
  * horizon) but monthly instalments only inside the horizon; {@link TcoResult#notes()} says so.
  *
+ * <h2>Unserved demand</h2>
+ * A plan whose capacity falls short of a month's demand without spillover (fixed units under growth) leaves that
+ * demand unserved; the month's cost prices only the served part. {@link TcoMonth#unservedTokens()} and
+ * {@link TcoResult#coversDemand()} say so, and {@link TcoProjection#cheapest()} prefers options that cover the
+ * demand.
+ *
  * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
