@@ -456,13 +456,22 @@ public final class Engine {
 
   private static List<TcoLine> tco(TcoSettings settings, List<Draft> priced, DemandCurve curve,
       WorkloadProfile workload, List<String> notes) {
-    if (priced.isEmpty()) {
+    // A candidate that cannot serve this month's demand has no cost of the workload to project.
+    List<Draft> projected = new ArrayList<>();
+    for (Draft d : priced) {
+      if (d.reasons.stream().anyMatch(x -> x.kind() == ExclusionReason.Kind.CAPACITY)) {
+        notes.add("No TCO for " + d.r.candidate().name() + ": it cannot serve the demand (excluded for capacity).");
+      } else {
+        projected.add(d);
+      }
+    }
+    if (projected.isEmpty()) {
       return List.of();
     }
     var scenario = TcoScenario.builder().demand(curve).years(settings.years())
         .demandGrowthPerYear(workload.growthPerYear()).priceDeclinePerYear(settings.priceDeclinePerYear())
         .discountRatePerYear(settings.discountRatePerYear());
-    for (Draft d : priced) {
+    for (Draft d : projected) {
       scenario.addOption(TcoOption.builder().name(d.r.candidate().name()).plan(d.plan)
           .oneTimeCost(d.r.candidate().oneTimeCostUsd()).build());
     }
@@ -473,13 +482,20 @@ public final class Engine {
       notes.add("No TCO: " + e.getMessage());
       return List.of();
     }
-    Optional<String> incumbent = settings.incumbent().filter(n -> priced.stream()
+    Optional<String> incumbent = settings.incumbent().filter(n -> projected.stream()
         .anyMatch(d -> d.r.candidate().name().equals(n)));
     if (settings.incumbent().isPresent() && incumbent.isEmpty()) {
-      notes.add("The TCO incumbent " + settings.incumbent().get() + " is not priced; no break-even months.");
+      notes.add("The TCO incumbent " + settings.incumbent().get() + " is not priced or cannot serve the demand; no"
+          + " break-even months.");
     }
     List<TcoLine> out = new ArrayList<>();
     for (TcoResult result : projection.results()) {
+      if (!result.coversDemand()) {
+        notes.add("The TCO of " + result.name() + " does not cover the workload: from month "
+            + result.firstUnservedMonth().getAsInt() + " its capacity leaves "
+            + Fmt.count(result.unservedTokens(), 0) + " tokens unserved over the horizon (no spillover); its total"
+            + " prices only the served part.");
+      }
       OptionalInt month = incumbent.isPresent() && !incumbent.get().equals(result.name())
           ? projection.breakEvenMonth(result.name(), incumbent.get()) : OptionalInt.empty();
       out.add(ImmutableTcoLine.builder().candidate(result.name()).result(result).breakEvenMonth(month).build());

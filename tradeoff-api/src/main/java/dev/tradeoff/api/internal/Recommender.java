@@ -174,11 +174,24 @@ final class Recommender {
       b.addDetail("Break-even: " + l.description());
     }
     if (!tco.isEmpty()) {
-      TcoLine cheapest = tco.stream().min(Comparator.comparing((TcoLine t) -> t.result().netPresentCost())).get();
-      int months = cheapest.result().months().size();
-      StringBuilder t = new StringBuilder("Over ").append(months).append(" months, ").append(cheapest.candidate())
-          .append(" has the lowest net present cost (").append(Fmt.usd(cheapest.result().netPresentCost()))
-          .append(", ").append(Fmt.usd(cheapest.result().total())).append(" nominal)");
+      // Only a TCO that serves the whole demand is the cost of the workload; the others price a part of it.
+      Optional<TcoLine> cheapestCovering = tco.stream().filter(l -> l.result().coversDemand())
+          .min(Comparator.comparing((TcoLine l) -> l.result().netPresentCost()));
+      int months = tco.get(0).result().months().size();
+      StringBuilder t = new StringBuilder("Over ").append(months).append(" months, ");
+      if (cheapestCovering.isPresent()) {
+        TcoLine cheapest = cheapestCovering.get();
+        t.append(cheapest.candidate()).append(" has the lowest net present cost (")
+            .append(Fmt.usd(cheapest.result().netPresentCost())).append(", ")
+            .append(Fmt.usd(cheapest.result().total())).append(" nominal)");
+      } else {
+        t.append("no candidate's TCO covers the demand, so none has a lowest net present cost");
+      }
+      List<String> partial = tco.stream().filter(l -> !l.result().coversDemand())
+          .map(l -> l.candidate() + " (from month " + l.result().firstUnservedMonth().getAsInt() + ")").toList();
+      if (!partial.isEmpty()) {
+        t.append("; left out for unserved demand: ").append(String.join(", ", partial));
+      }
       String incumbent = tcoSettings.flatMap(TcoSettings::incumbent).orElse(null);
       tco.stream().filter(l -> l.candidate().equals(w.name())).findFirst().ifPresent(l -> {
         if (incumbent != null && !incumbent.equals(w.name())) {

@@ -145,9 +145,17 @@ public final class ReportRenderer {
       List<String[]> rows = new ArrayList<>();
       for (TcoLine t : r.tco()) {
         rows.add(new String[] {t.candidate(), Fmt.usd(t.result().total()), Fmt.usd(t.result().netPresentCost()),
-            t.breakEvenMonth().isPresent() ? "month " + t.breakEvenMonth().getAsInt() : NONE});
+            t.breakEvenMonth().isPresent() ? "month " + t.breakEvenMonth().getAsInt() : NONE,
+            t.result().coversDemand() ? "yes" : "NO: " + Fmt.count(t.result().unservedTokens(), 0)
+                + " tokens unserved from month " + t.result().firstUnservedMonth().getAsInt()});
       }
-      table(b, md, new String[] {"Candidate", "Total", "Net present cost", "Breaks even vs incumbent"}, rows);
+      table(b, md, new String[] {"Candidate", "Total", "Net present cost", "Breaks even vs incumbent",
+          "Covers demand"}, rows);
+      if (r.tco().stream().anyMatch(t -> !t.result().coversDemand())) {
+        b.append('\n');
+        bullets(b, List.of("A TCO that does not cover the demand prices only the served part: it is not the cost"
+            + " of the workload and not comparable with the others."));
+      }
     }
     if (!r.notes().isEmpty()) {
       b.append('\n');
