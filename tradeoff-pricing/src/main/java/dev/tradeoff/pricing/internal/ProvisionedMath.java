@@ -72,7 +72,8 @@ public final class ProvisionedMath {
       for (int p = 0; p < pools.size(); p++) {
         CapacityPool pool = pools.get(p);
         double w = pool.weightedTokensPerRequest(mix);
-        if (w > 0) {
+        // the same need and tolerance unitsFor sized with: units that cover it serve the whole hour
+        if (w > 0 && !WorkloadMath.covers(s.units[p][h], rpm * w / pool.tokensPerMinutePerUnit())) {
           servable = Math.min(servable, s.units[p][h] * pool.tokensPerMinutePerUnit() / w);
         }
       }
@@ -81,7 +82,7 @@ public final class ProvisionedMath {
       for (int p = 0; p < pools.size(); p++) {
         CapacityPool pool = pools.get(p);
         double cap = s.units[p][h] * pool.tokensPerMinutePerUnit();
-        s.utilization[p][h] = cap > 0 ? servable * pool.weightedTokensPerRequest(mix) / cap : 0;
+        s.utilization[p][h] = cap > 0 ? Math.min(1.0, servable * pool.weightedTokensPerRequest(mix) / cap) : 0;
       }
     }
     return s;
@@ -149,7 +150,7 @@ public final class ProvisionedMath {
         served += s.servedRpm[h] * pool.weightedTokensPerRequest(mix);
         capacity += s.units[p][h] * pool.tokensPerMinutePerUnit();
       }
-      poolUtil[p] = capacity > 0 ? served / capacity : 0;
+      poolUtil[p] = capacity > 0 ? Math.min(1.0, served / capacity) : 0;
       notes.add(pool.name() + ": " + (min == max ? max + " units" : min + "-" + max + " units") + ", "
           + pool.tokensPerMinutePerUnit() + " capacity tokens/min each, utilization "
           + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * poolUtil[p]));
@@ -160,7 +161,7 @@ public final class ProvisionedMath {
       excessTokens += s.excessRpm[h] * mix.totalPerRequest() * 60;
     }
     excessTokens *= DemandCurve.WEEKS_PER_MONTH;
-    if (excessTokens > 1e-6) {
+    if (excessTokens > 0) {
       if (plan.spillover().isPresent()) {
         PayAsYouGoPlan payg = plan.spillover().get();
         BigDecimal perRequest = payg.costPerRequest(mix);
@@ -171,8 +172,8 @@ public final class ProvisionedMath {
         notes.add("requests above capacity spill over whole to " + payg.name());
       } else {
         b.unservedTokensPerMonth(excessTokens);
-        notes.add(String.format(java.util.Locale.ROOT, "capacity is short of demand by %.0f tokens/month and no"
-            + " spillover is configured: that demand is unserved", excessTokens));
+        notes.add("capacity is short of demand by " + tokens(excessTokens) + " tokens/month and no"
+            + " spillover is configured: that demand is unserved");
       }
     }
     b.spilledTokensPerMonth(spilledTokens);
@@ -211,6 +212,12 @@ public final class ProvisionedMath {
       out.put(pools.get(p).name(), reserved(plan, pools.get(p), min, max));
     }
     return out;
+  }
+
+  /** A token count for a note: whole tokens, or three significant digits below one token (never "0"). */
+  static String tokens(double tokens) {
+    return tokens >= 1 ? String.format(java.util.Locale.ROOT, "%.0f", tokens)
+        : String.format(java.util.Locale.ROOT, "%.3g", tokens);
   }
 
   static void fillUnits(ImmutableWorkloadCost.Builder b, Schedule s) {

@@ -64,14 +64,53 @@ public final class WorkloadMath {
     return amount.setScale(Money.REPORT_SCALE, RoundingMode.HALF_EVEN);
   }
 
-  /** Units for a capacity need, rounded up to the minimum and the increment. */
+  /**
+   * Relative tolerance of capacity sizing: a unit count {@code u} covers a need of {@code n} units when
+   * {@code u >= n * (1 - UNIT_TOLERANCE)}. It absorbs floating-point noise (e.g. 12.000000000000002 units) and is
+   * used both to size ({@link #roundUnits}) and to check coverage ({@link #covers}), so a sized plan always
+   * covers the demand it was sized for.
+   */
+  public static final double UNIT_TOLERANCE = 1e-9;
+
+  /**
+   * Whether {@code units} cover an exact need of {@code exactUnits}, within the relative {@link #UNIT_TOLERANCE}.
+   *
+   * @param units the deployed units
+   * @param exactUnits the exact (unrounded) units needed, {@code >= 0}
+   * @return {@code true} if {@code units >= exactUnits * (1 - UNIT_TOLERANCE)}
+   */
+  public static boolean covers(double units, double exactUnits) {
+    return units >= exactUnits * (1 - UNIT_TOLERANCE);
+  }
+
+  /**
+   * Units for a capacity need: the smallest {@code minimum + k * increment} ({@code k >= 0}) that
+   * {@linkplain #covers covers} {@code exactUnits}, i.e. {@code ceil} of the need to the minimum and the increment,
+   * with the relative {@link #UNIT_TOLERANCE} for floating-point noise.
+   *
+   * @param exactUnits the exact (unrounded) units needed, {@code >= 0}
+   * @param minimum the minimum deployment
+   * @param increment the step above the minimum, {@code >= 1}
+   * @return the units
+   * @throws dev.tradeoff.pricing.InvalidValueException if the units exceed {@link Integer#MAX_VALUE}
+   */
   public static int roundUnits(double exactUnits, int minimum, int increment) {
-    if (exactUnits <= minimum) {
+    if (covers(minimum, exactUnits)) {
       return minimum;
     }
-    // Tolerate floating-point noise just above an integer (e.g. 12.000000000000002 units).
-    double above = Math.ceil((exactUnits - minimum) / increment - 1e-9);
-    long units = minimum + (long) above * increment;
+    double steps = Math.ceil((exactUnits * (1 - UNIT_TOLERANCE) - minimum) / increment);
+    if (!(steps <= Integer.MAX_VALUE)) {
+      throw dev.tradeoff.pricing.InvalidValueException.of("units", "<= " + Integer.MAX_VALUE, exactUnits);
+    }
+    long k = Math.max(1, (long) steps);
+    // make the count exactly the smallest that covers(), whatever the rounding of the division above
+    while (!covers((double) minimum + (double) k * increment, exactUnits)) {
+      k++;
+    }
+    while (k > 1 && covers((double) minimum + (double) (k - 1) * increment, exactUnits)) {
+      k--;
+    }
+    long units = minimum + k * increment;
     if (units > Integer.MAX_VALUE) {
       throw dev.tradeoff.pricing.InvalidValueException.of("units", "<= " + Integer.MAX_VALUE, units);
     }

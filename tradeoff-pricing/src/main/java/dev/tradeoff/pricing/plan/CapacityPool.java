@@ -123,7 +123,11 @@ public interface CapacityPool {
   }
 
   /**
-   * The units needed to serve a demand with headroom, rounded up to the minimum and the increment.
+   * The units needed to serve a demand with headroom, rounded up to the minimum and the increment: the smallest
+   * {@code minimumUnits() + k * unitIncrement()} that is at least {@code need * (1 - 1e-9)}, where {@code need} is
+   * requests per minute x {@link #weightedTokensPerRequest} x (1 + headroom) / {@link #tokensPerMinutePerUnit}. The
+   * relative 1e-9 absorbs floating-point noise; provisioned plans check coverage with the same rule, so a plan sized
+   * with these units never reports demand as unserved.
    *
    * @param tokensPerMinute the demand in (raw) tokens per minute
    * @param mix the demand's token mix

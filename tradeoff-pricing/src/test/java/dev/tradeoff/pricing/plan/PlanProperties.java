@@ -83,6 +83,53 @@ final class PlanProperties {
   }
 
   /**
+   * A plan the library sized covers the demand it was sized for: random pools (capacity, output weight, minimum,
+   * increment), mixes, flat or shaped demand, headroom and scaling never leave tokens unserved or spilled, and the
+   * units are the documented rounding of the need. Half the demands sit on an increment boundary (need =
+   * {@code boundary} units, computed in floating point, then up to 64 ulps above it), where the need is an integer
+   * up to noise: those are sized to exactly the boundary.
+   */
+  @Property(tries = 1000)
+  void provisioned_sizedPlanCoversItsDemand(
+      @ForAll @DoubleRange(min = 1, max = 100_000) double tpmPerUnit, @ForAll @DoubleRange(min = 1, max = 8) double outW,
+      @ForAll("mixes") TokenMix mix, @ForAll @DoubleRange(min = 0, max = 10_000) double randomRequestsPerHour,
+      @ForAll @DoubleRange(min = 0, max = 0.5) double headroom, @ForAll boolean perHour, @ForAll boolean shaped,
+      @ForAll boolean onBoundary, @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 1000) int steps,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 64) int ulpsAbove,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 50) int minimum,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 10) int increment) {
+    CapacityPool pool = CapacityPool.weighted("u", tpmPerUnit, outW, 1).minimumUnits(minimum).unitIncrement(increment)
+        .hourlyPerUnit(BigDecimal.ONE).build();
+    int boundary = minimum + steps * increment;
+    double requestsPerHour = onBoundary
+        ? boundary * tpmPerUnit / pool.weightedTokensPerRequest(mix) / (1 + headroom) * 60 : randomRequestsPerHour;
+    double tpm = requestsPerHour / 60 * mix.totalPerRequest();
+    for (int i = 0; onBoundary && i < ulpsAbove; i++) {
+      tpm = Math.nextUp(tpm); // floating-point noise just above the boundary
+    }
+    DemandCurve d = shaped ? DemandCurve.weekdayBusinessHours(tpm, tpm / 3, mix) : DemandCurve.flat(tpm, mix);
+    ProvisionedPlan plan = ProvisionedPlan.builder().name("p").addPool(pool).headroom(headroom)
+        .scaling(perHour ? Scaling.PER_HOUR : Scaling.FIXED).build();
+
+    WorkloadCost c = plan.monthlyCost(d);
+
+    assertThat(c.unservedTokensPerMonth()).isZero();
+    assertThat(c.spilledTokensPerMonth()).isZero();
+    assertThat(c.notes()).noneMatch(n -> n.contains("short of demand"));
+    int units = pool.unitsFor(d.peakTokensPerMinute(), mix, headroom);
+    assertThat(c.peakUnits()).isEqualTo(units);
+    double need = d.peakTokensPerMinute() / mix.totalPerRequest() * pool.weightedTokensPerRequest(mix)
+        * (1 + headroom) / tpmPerUnit;
+    assertThat((double) units).isGreaterThanOrEqualTo(need * (1 - 1e-9));
+    if (units > minimum) {
+      assertThat((double) (units - increment)).isLessThan(need * (1 - 1e-9));
+    }
+    if (onBoundary) {
+      assertThat(units).isEqualTo(boundary);
+    }
+  }
+
+  /**
    * A peak-sized deployment with headroom h serves everything and is never more than 1/(1+h) utilized at the
    * peak; fixed too-small deployments serve + spill + leave unserved exactly the demand.
    */

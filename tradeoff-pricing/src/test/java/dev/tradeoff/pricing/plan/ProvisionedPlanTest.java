@@ -192,4 +192,41 @@ final class ProvisionedPlanTest {
     assertThat(regional.sources()).anySatisfy(s -> assertThat(s.secondary()).isTrue());
     assertThat(regional.pools().get(0).weights()).containsEntry(TokenClass.OUTPUT, 3.0);
   }
+
+  /**
+   * Regression: a need of ~453.0000000005 units (4195 in / 171 out, 3,752.548853016143 requests/hour, 650 TPM per
+   * unit, output weight 3) was rounded down to 453 by an absolute 1e-9 tolerance and then flagged as
+   * "short of demand by 0 tokens/month". Sizing and the coverage check now share one relative tolerance.
+   */
+  @Test
+  void monthlyCost_needJustAboveAnIntegerWithinTolerance_sizedPlanServesEverything() {
+    CapacityPool pool = CapacityPool.weighted("unit", 650, 3, 1).minimumUnits(1).unitIncrement(1)
+        .hourlyPerUnit(BigDecimal.ONE).build();
+    TokenMix mix = TokenMix.of(4195, 171);
+    double tpm = 3752.548853016143 / 60 * mix.totalPerRequest();
+    ProvisionedPlan plan = ProvisionedPlan.builder().name("p").addPool(pool).build();
+
+    WorkloadCost c = plan.monthlyCost(DemandCurve.flat(tpm, mix));
+
+    assertThat(pool.unitsFor(tpm, mix, 0)).isEqualTo(453);
+    assertThat(c.peakUnits()).isEqualTo(453);
+    assertThat(c.unservedTokensPerMonth()).isZero();
+    assertThat(c.spilledTokensPerMonth()).isZero();
+    assertThat(c.notes()).noneMatch(n -> n.contains("short of demand"));
+    assertThat(c.utilization()).isLessThanOrEqualTo(1.0);
+  }
+
+  /** A real shortfall below one token/month is reported with significant digits, never as "0 tokens". */
+  @Test
+  void monthlyCost_tinyRealShortfall_noteNeverSaysZeroTokens() {
+    CapacityPool pool = CapacityPool.weighted("unit", 1e-6, 1, 1).minimumUnits(1).unitIncrement(1)
+        .hourlyPerUnit(BigDecimal.ONE).build();
+    TokenMix mix = TokenMix.of(1, 0);
+    ProvisionedPlan plan = ProvisionedPlan.builder().name("p").addPool(pool).fixedUnits(java.util.Map.of("unit", 1)).build();
+
+    WorkloadCost c = plan.monthlyCost(DemandCurve.flat(1.5e-6, mix)); // 0.5e-6 TPM short = 0.0219 tokens/month
+
+    assertThat(c.unservedTokensPerMonth()).isCloseTo(0.5e-6 * 60 * 730, within(1e-9));
+    assertThat(c.notes()).anyMatch(n -> n.contains("short of demand by 0.0219 tokens/month"));
+  }
 }
