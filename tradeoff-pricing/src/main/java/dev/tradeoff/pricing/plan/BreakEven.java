@@ -25,8 +25,11 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * <p>The headroom is explicit: both plans are evaluated {@link PricingPlan#withHeadroom(double) with it}. The
  * volume searched is the weekly <em>average</em> tokens per minute; the demand's shape (flat, or the given curve
  * rescaled) decides the peak that capacity plans are sized for. Capacity costs are step functions, so there may
- * be several crossings; {@link #crossings} returns all of them in the range, lowest first. Results are accurate to
- * 1e-6 relative in volume. Stateless and thread-safe.
+ * be several crossings; {@link #crossings} returns all of them in the range, lowest first. A crossing is where the
+ * strict order changes: volumes at which both plans cost the same (ties, including identical plans) are not
+ * crossings by themselves. When the plans tie over an interval between one plan being strictly cheaper and the
+ * other, the crossing is reported where the tie begins; between it and the end of the tie both cost the same.
+ * Results are accurate to 1e-6 relative in volume. Stateless and thread-safe.
  *
  * @since 0.1.0
  */
@@ -116,28 +119,51 @@ public final class BreakEven {
       fs[i] = diff.value(xs[i]);
     }
     List<BreakEvenPoint> out = new ArrayList<>();
-    for (int i = 0; i + 1 < SCAN_POINTS; i++) {
-      if (Math.signum(fs[i]) == Math.signum(fs[i + 1]) || fs[i] == 0) {
+    // A crossing is where the strict order changes: compare each strictly ordered grid point with the previous
+    // strictly ordered one, skipping ties (equal costs), so A < B, A = B, A < B is no crossing.
+    int last = -1;
+    for (int j = 0; j < SCAN_POINTS; j++) {
+      if (fs[j] == 0) {
         continue;
       }
-      // relative accuracy 1e-12, absolute 1e-7 of the volume, function accuracy a nano-dollar
-      double x = fs[i + 1] == 0 ? xs[i + 1]
-          : new BrentSolver(1e-12, 1e-7 * xs[i], 1e-9).solve(500, diff, xs[i], xs[i + 1]);
-      BigDecimal ca = WorkloadMath.report(cost(pa, shape, x));
-      BigDecimal cb = WorkloadMath.report(cost(pb, shape, x));
-      double scale = Math.max(1e-9, Math.max(ca.abs().doubleValue(), cb.abs().doubleValue()));
-      boolean jump = Math.abs(ca.subtract(cb).doubleValue()) > 1e-4 * scale + 1e-6;
-      out.add(BreakEvenPoint.builder()
-          .averageTokensPerMinute(x)
-          .tokensPerMonth(x * 60 * DemandCurve.HOURS_PER_MONTH)
-          .monthlyCostA(ca).monthlyCostB(cb)
-          .cheaperBelow(fs[i] < 0 ? pa.name() : pb.name())
-          .cheaperAbove(fs[i] < 0 ? pb.name() : pa.name())
-          .headroom(headroom)
-          .jump(jump)
-          .build());
+      if (last >= 0 && Math.signum(fs[last]) != Math.signum(fs[j])) {
+        double x = j == last + 1
+            // relative accuracy 1e-12, absolute 1e-7 of the volume, function accuracy a nano-dollar
+            ? new BrentSolver(1e-12, 1e-7 * xs[last], 1e-9).solve(500, diff, xs[last], xs[j])
+            : tieStart(diff, xs[last], xs[last + 1], Math.signum(fs[last]));
+        BigDecimal ca = WorkloadMath.report(cost(pa, shape, x));
+        BigDecimal cb = WorkloadMath.report(cost(pb, shape, x));
+        double scale = Math.max(1e-9, Math.max(ca.abs().doubleValue(), cb.abs().doubleValue()));
+        boolean jump = Math.abs(ca.subtract(cb).doubleValue()) > 1e-4 * scale + 1e-6;
+        out.add(BreakEvenPoint.builder()
+            .averageTokensPerMinute(x)
+            .tokensPerMonth(x * 60 * DemandCurve.HOURS_PER_MONTH)
+            .monthlyCostA(ca).monthlyCostB(cb)
+            .cheaperBelow(fs[last] < 0 ? pa.name() : pb.name())
+            .cheaperAbove(fs[last] < 0 ? pb.name() : pa.name())
+            .headroom(headroom)
+            .jump(jump)
+            .build());
+      }
+      last = j;
     }
     return out;
+  }
+
+  /**
+   * The lowest volume in {@code (lo, hi]} at which the order is no longer {@code sign} (costs become equal), by
+   * bisection to 1e-9 relative; {@code diff(lo)} has sign {@code sign} and {@code diff(hi)} is zero.
+   */
+  private static double tieStart(UnivariateFunction diff, double lo, double hi, double sign) {
+    for (int i = 0; i < 200 && hi - lo > 1e-9 * hi; i++) {
+      double mid = lo + (hi - lo) / 2;
+      if (Math.signum(diff.value(mid)) == sign) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return hi;
   }
 
   private static BigDecimal cost(PricingPlan plan, DemandCurve shape, double average) {

@@ -118,4 +118,56 @@ final class BreakEvenTest {
     assertThatThrownBy(() -> BreakEven.between(PAYG, PAYG, MIX, -0.1, 1, 10)).isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("`headroom`");
   }
+
+  private static ProvisionedPlan hourly(String name, double perUnitHour, int minimum, int increment) {
+    return ProvisionedPlan.builder().name(name).addPool(CapacityPool.weighted("unit", 2_500, 3, 1)
+        .minimumUnits(minimum).unitIncrement(increment).hourlyPerUnit(java.math.BigDecimal.valueOf(perUnitHour))
+        .build()).build();
+  }
+
+  /**
+   * $1/unit-hour, 2,500 weighted TPM per unit (1,875 raw TPM of the mix). A (minimum 1, increment 2) deploys 1, 3,
+   * 5, ... units, B (minimum 1, increment 4) 1, 5, 9, ...: A is never dearer and ties wherever both deploy the same
+   * count (up to 1,875 TPM, 5,625-9,375 TPM, ...). A tie is not a crossing: none, and nothing sustained.
+   */
+  @Test
+  void crossings_oneNeverDearerWithTies_noCrossing() {
+    ProvisionedPlan a = hourly("A", 1, 1, 2);
+    ProvisionedPlan b = hourly("B", 1, 1, 4);
+
+    assertThat(BreakEven.crossings(a, b, DemandCurve.flat(1, MIX), 0, 1_000, 30_000)).isEmpty();
+    assertThat(BreakEven.sustained(a, b, MIX, 0, 1_000, 30_000)).isEmpty();
+    assertThat(BreakEven.crossings(b, a, DemandCurve.flat(1, MIX), 0, 1_000, 30_000)).isEmpty();
+  }
+
+  @Test
+  void crossings_identicalPlans_noCrossing() {
+    ProvisionedPlan a = hourly("A", 1, 1, 2);
+
+    assertThat(BreakEven.crossings(a, hourly("A2", 1, 1, 2), DemandCurve.flat(1, MIX), 0, 1_000, 30_000)).isEmpty();
+    assertThat(BreakEven.crossings(PAYG, PAYG, DemandCurve.flat(1, MIX), 0.2, 1_000, 1_000_000)).isEmpty();
+  }
+
+  /**
+   * A ($1/unit-hour, minimum 1, increment 1) against B ($0.50/unit-hour, minimum 10): A deploys ceil(x / 1,875)
+   * units, B always 10 = $5/hour. A is cheaper up to 7,500 TPM (4 units), both cost $3,650/month up to 9,375 TPM
+   * (5 units), B is cheaper above: one crossing, where the tie begins (7,500 TPM).
+   */
+  @Test
+  void crossings_strictOrderChangesAcrossATie_oneCrossingWhereTheTieBegins() {
+    ProvisionedPlan a = hourly("A", 1, 1, 1);
+    ProvisionedPlan b = hourly("B", 0.5, 10, 1);
+
+    List<BreakEvenPoint> all = BreakEven.crossings(a, b, DemandCurve.flat(1, MIX), 0, 1_000, 30_000);
+
+    assertThat(all).hasSize(1);
+    BreakEvenPoint p = all.get(0);
+    assertThat(p.averageTokensPerMinute()).isCloseTo(7_500, within(7_500 * 1e-6));
+    assertThat(p.cheaperBelow()).isEqualTo("A");
+    assertThat(p.cheaperAbove()).isEqualTo("B");
+    assertThat(p.monthlyCostA()).isEqualByComparingTo("3650");
+    assertThat(p.monthlyCostB()).isEqualByComparingTo("3650");
+    assertThat(p.jump()).isFalse();
+    assertThat(BreakEven.sustained(a, b, MIX, 0, 1_000, 30_000)).contains(p);
+  }
 }
