@@ -44,8 +44,10 @@ public final class LogAggregator {
     }
     Instant first = requests.stream().map(LoggedRequest::timestamp).min(Comparator.naturalOrder()).orElseThrow();
     Instant last = requests.stream().map(LoggedRequest::timestamp).max(Comparator.naturalOrder()).orElseThrow();
-    Instant start = first.truncatedTo(ChronoUnit.HOURS);
-    long hours = Duration.between(start, last.truncatedTo(ChronoUnit.HOURS)).toHours() + 1;
+    // Hours start at the zone's local hour boundaries (the same as UTC's unless the offset has a half hour), so
+    // each logged hour falls in exactly one hour-of-week slot.
+    Instant start = first.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
+    long hours = Duration.between(start, last).toHours() + 1;
     double[] occurrences = new double[WeeklyShape.HOURS];
     for (long h = 0; h < hours; h++) {
       occurrences[slot(start.plus(h, ChronoUnit.HOURS), zone)]++;
@@ -57,34 +59,30 @@ public final class LogAggregator {
       long minute = Duration.between(start, r.timestamp()).toMinutes();
       minutesByHour.computeIfAbsent(minute / 60, k -> new int[60])[(int) (minute % 60)]++;
     }
+    // Requests per occurrence of each local hour-of-week slot. A local hour repeated by a fall-back change
+    // occurs twice (two real hours, both counted), so the rate stays per real hour. A slot with no occurrence
+    // (not in the log's span, or the local hour a spring-forward change skips) is NaN here and filled below.
     double[] rate = new double[WeeklyShape.HOURS];
     String filled = "";
+    int missing = 0;
     for (int s = 0; s < rate.length; s++) {
       rate[s] = occurrences[s] > 0 ? counts[s] / occurrences[s] : Double.NaN;
-    }
-    if (hours < WeeklyShape.HOURS) {
-      if (hours >= 24) {
-        double[] byHourOfDay = new double[24];
-        int[] seen = new int[24];
-        for (int s = 0; s < rate.length; s++) {
-          if (!Double.isNaN(rate[s])) {
-            byHourOfDay[s % 24] += rate[s];
-            seen[s % 24]++;
-          }
-        }
-        for (int s = 0; s < rate.length; s++) {
-          if (Double.isNaN(rate[s])) {
-            rate[s] = byHourOfDay[s % 24] / seen[s % 24];
-          }
-        }
-        filled = "; hours of the week not in the log take the same hour of day's average";
-      } else {
-        double avg = requests.size() / (double) hours;
-        for (int s = 0; s < rate.length; s++) {
-          rate[s] = avg;
-        }
-        filled = "; under a day logged: a flat week at the logged average";
+      if (occurrences[s] == 0) {
+        missing++;
       }
+    }
+    if (hours < 24) {
+      double avg = requests.size() / (double) hours;
+      for (int s = 0; s < rate.length; s++) {
+        rate[s] = avg;
+      }
+      filled = "; under a day logged: a flat week at the logged average";
+    } else if (missing > 0) {
+      fillByHourOfDay(rate);
+      filled = hours < WeeklyShape.HOURS
+          ? "; hours of the week not in the log take the same hour of day's average"
+          : "; " + missing + (missing == 1 ? " hour" : " hours") + " of the week that never occurred in zone " + zone
+              + " during the log (skipped by a daylight-saving change) take the same hour of day's average";
     }
     double burst = 1;
     int qualifying = 0;
@@ -106,6 +104,30 @@ public final class LogAggregator {
             : "; burst factor from " + qualifying + " hours");
     HourlyRequests traffic = HourlyRequests.of(rate).withBurstFactor(burst).withSource(source);
     return WorkloadProfile.builder().name("recorded traffic").traffic(traffic).tokens(tokens(requests)).build();
+  }
+
+  /**
+   * Replaces each NaN slot with the mean of the known slots at the same hour of day; an hour of day known on no day
+   * (a 24-47 h log across a spring-forward change) takes the mean of all known slots. At least one slot is known.
+   */
+  private static void fillByHourOfDay(double[] rate) {
+    double[] byHourOfDay = new double[24];
+    int[] seen = new int[24];
+    double all = 0;
+    int allSeen = 0;
+    for (int s = 0; s < rate.length; s++) {
+      if (!Double.isNaN(rate[s])) {
+        byHourOfDay[s % 24] += rate[s];
+        seen[s % 24]++;
+        all += rate[s];
+        allSeen++;
+      }
+    }
+    for (int s = 0; s < rate.length; s++) {
+      if (Double.isNaN(rate[s])) {
+        rate[s] = seen[s % 24] > 0 ? byHourOfDay[s % 24] / seen[s % 24] : all / allSeen;
+      }
+    }
   }
 
   private static int slot(Instant t, ZoneId zone) {

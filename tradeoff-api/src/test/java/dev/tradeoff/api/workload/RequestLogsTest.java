@@ -223,4 +223,66 @@ final class RequestLogsTest {
         .isInstanceOf(TradeoffException.class)
         .hasMessageContaining("logged tokens must be > 0");
   }
+
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  /** One request every 10 minutes (6 per real hour) for {@code hours} hours from {@code start}. */
+  private static List<LoggedRequest> everyTenMinutes(Instant start, int hours) {
+    List<LoggedRequest> log = new ArrayList<>();
+    for (int m = 0; m < hours * 60; m += 10) {
+      log.add(LoggedRequest.of(start.plus(m, ChronoUnit.MINUTES), 1_000, 200));
+    }
+    return log;
+  }
+
+  /**
+   * 8 days from Sunday 2025-03-23 23:00Z across Berlin's spring-forward (Sunday 2025-03-30, 02:00 -> 03:00): local
+   * Sunday 02:00 (slot 146) never occurs, so it has no rate of its own and takes the same hour of day's average
+   * (was 0/0 = NaN, rejected by HourlyRequests). Same monthly volume as in UTC.
+   */
+  @Test
+  void profile_springForward_skippedLocalHourTakesTheSameHourOfDay() {
+    List<LoggedRequest> log = everyTenMinutes(Instant.parse("2025-03-23T23:00:00Z"), 8 * 24);
+
+    WorkloadProfile berlin = RequestLogs.profile(log, BERLIN);
+
+    double[] rate = berlin.traffic().requestsPerHourOfWeek();
+    assertThat(rate[6 * 24 + 2]).isEqualTo(6.0);
+    assertThat(rate).containsOnly(6.0);
+    assertThat(berlin.requestsPerMonth()).isCloseTo(6.0 * 730, within(1e-9));
+    assertThat(berlin.requestsPerMonth())
+        .isCloseTo(RequestLogs.profile(log, ZoneOffset.UTC).requestsPerMonth(), within(1e-9));
+    assertThat(((HourlyRequests) berlin.traffic()).source().orElseThrow())
+        .contains("1 hour of the week that never occurred in zone Europe/Berlin").contains("daylight-saving");
+  }
+
+  /**
+   * A 24-hour log from Saturday 2025-03-29 22:00Z (23:00 Berlin) across spring-forward: 02:00 is seen on no day,
+   * so its slots take the mean of all seen slots.
+   */
+  @Test
+  void profile_oneDayAcrossSpringForward_hourOfDayNeverSeenTakesTheOverallMean() {
+    List<LoggedRequest> log = everyTenMinutes(Instant.parse("2025-03-29T22:00:00Z"), 24);
+
+    double[] rate = RequestLogs.profile(log, BERLIN).traffic().requestsPerHourOfWeek();
+
+    assertThat(rate).containsOnly(6.0);
+  }
+
+  /**
+   * 8 days from Monday 2025-10-20 00:00Z across Berlin's fall-back (Sunday 2025-10-26, 03:00 -> 02:00): local
+   * Sunday 02:00 occurs twice that day and both real hours' requests count, so its rate per occurrence is still
+   * requests per real hour (6, not 12).
+   */
+  @Test
+  void profile_fallBack_repeatedLocalHourIsAveragedPerOccurrence() {
+    List<LoggedRequest> log = everyTenMinutes(Instant.parse("2025-10-20T00:00:00Z"), 8 * 24);
+
+    WorkloadProfile berlin = RequestLogs.profile(log, BERLIN);
+
+    double[] rate = berlin.traffic().requestsPerHourOfWeek();
+    assertThat(rate[6 * 24 + 2]).isEqualTo(6.0);
+    assertThat(rate).containsOnly(6.0);
+    assertThat(berlin.requestsPerMonth()).isCloseTo(6.0 * 730, within(1e-9));
+  }
 }

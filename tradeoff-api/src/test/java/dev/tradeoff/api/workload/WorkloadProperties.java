@@ -93,4 +93,32 @@ final class WorkloadProperties {
     double perWeek = log.size() / (double) weeks;
     assertThat(p.requestsPerMonth()).isCloseTo(perWeek * 730 / 168, within(1e-9 * perWeek));
   }
+
+  /**
+   * Steady traffic (6 requests every real hour) logged for 1 to 20 days from any local hour of 2025, read in a zone
+   * with daylight saving or a half-hour offset: every hour-of-week slot is 6 requests/hour, whether its local hour was skipped (spring-forward)
+   * or repeated (fall-back) during the log.
+   */
+  @Property(tries = 200)
+  void recordedSteadyTraffic_anyZoneAndSpan_everySlotIsTheSteadyRate(
+      @ForAll @IntRange(min = 0, max = 364 * 24) int startHour, @ForAll @IntRange(min = 24, max = 480) int hours,
+      @ForAll("dstZones") java.time.ZoneId zone) {
+    Instant start = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(startHour * 3600L).atZone(zone)
+        .truncatedTo(java.time.temporal.ChronoUnit.HOURS).toInstant(); // whole local hours, also at +05:30
+    List<LoggedRequest> log = new ArrayList<>();
+    for (int m = 0; m < hours * 60; m += 10) {
+      log.add(LoggedRequest.of(start.plusSeconds(m * 60L), 1_000, 200));
+    }
+
+    WorkloadProfile p = RequestLogs.profile(log, zone);
+
+    assertThat(p.traffic().requestsPerHourOfWeek()).containsOnly(6.0);
+    assertThat(p.requestsPerMonth()).isCloseTo(6.0 * 730, within(1e-9 * 6 * 730));
+  }
+
+  @Provide
+  Arbitrary<java.time.ZoneId> dstZones() {
+    return Arbitraries.of("Europe/Berlin", "America/New_York", "Australia/Sydney", "Australia/Adelaide",
+        "America/Santiago", "America/St_Johns", "Asia/Kolkata").map(java.time.ZoneId::of);
+  }
 }
