@@ -147,4 +147,41 @@ final class TradeoffAnalyzerProperties {
     }
     return strict;
   }
+
+  /**
+   * A provisioned candidate the library sizes for the workload is never excluded for capacity: random integer
+   * token mixes, unit capacity and output weight, with the request rate on a unit boundary (computed in floating
+   * point, then up to 64 ulps above it, so the need is an integer up to noise: sized to exactly that many units) or
+   * random.
+   */
+  @Property(tries = 200)
+  void provisionedCandidate_sizedByTheLibrary_neverExcludedForCapacity(
+      @ForAll @IntRange(min = 1, max = 8_000) int input, @ForAll @IntRange(min = 1, max = 2_000) int output,
+      @ForAll @IntRange(min = 1, max = 5_000) int tokensPerMinutePerUnit, @ForAll @IntRange(min = 1, max = 8) int outW,
+      @ForAll @IntRange(min = 1, max = 1_000) int units, @ForAll boolean onBoundary,
+      @ForAll @IntRange(min = 0, max = 64) int ulpsAbove,
+      @ForAll @DoubleRange(min = 1, max = 100_000) double randomRequestsPerHour) {
+    double requestsPerHour = onBoundary
+        ? (double) units * tokensPerMinutePerUnit / (input + (double) outW * output) * 60 : randomRequestsPerHour;
+    for (int i = 0; onBoundary && i < ulpsAbove; i++) {
+      requestsPerHour = Math.nextUp(requestsPerHour); // floating-point noise just above the boundary
+    }
+    dev.tradeoff.pricing.plan.ProvisionedPlan plan = dev.tradeoff.pricing.plan.ProvisionedPlan.builder().name("units")
+        .addPool(dev.tradeoff.pricing.plan.CapacityPool.weighted("unit", tokensPerMinutePerUnit, outW, 1)
+            .minimumUnits(1).unitIncrement(1).hourlyPerUnit(BigDecimal.ONE).build())
+        .build();
+    WorkloadProfile w = WorkloadProfile.builder().name("w")
+        .traffic(dev.tradeoff.api.workload.RequestRate.of(requestsPerHour)).tokens(TokenProfile.of(input, output))
+        .build();
+
+    TradeoffReport r = TradeoffAnalyzer.builder().workload(w)
+        .addCandidate(DeploymentCandidate.of("Provisioned", "azure/gpt-4o", plan)).build().analyze();
+
+    assertThat(r.excluded()).isEmpty();
+    assertThat(r.recommendation().candidate()).contains("Provisioned");
+    if (onBoundary) {
+      assertThat(r.row("Provisioned").orElseThrow().monthlyCostUsd()).isEqualByComparingTo(
+          BigDecimal.valueOf(730L * units));
+    }
+  }
 }

@@ -293,6 +293,28 @@ final class TradeoffAnalyzerTest {
         " tokens/month unserved (capacity too small, no spillover)");
   }
 
+  /**
+   * Regression: 3,752.548853016143 requests/hour of 4,195 in / 171 out on a 650-TPM unit (output weight 3) need
+   * 453 units up to floating-point noise. The plan sized 453 units and then excluded itself with "0 tokens/month
+   * unserved" ("No recommendation"); sizing and the coverage check now share one relative tolerance.
+   */
+  @Test
+  void analyze_provisionedNeedJustAboveAnIntegerWithinTolerance_notExcluded() {
+    dev.tradeoff.pricing.plan.ProvisionedPlan plan = dev.tradeoff.pricing.plan.ProvisionedPlan.builder().name("units")
+        .addPool(dev.tradeoff.pricing.plan.CapacityPool.weighted("unit", 650, 3, 1).minimumUnits(1).unitIncrement(1)
+            .hourlyPerUnit(BigDecimal.ONE).build())
+        .build();
+    WorkloadProfile w = WorkloadProfile.builder().name("w").traffic(RequestRate.of(3752.548853016143))
+        .tokens(TokenProfile.of(4195, 171)).build();
+
+    TradeoffReport r = TradeoffAnalyzer.builder().workload(w)
+        .addCandidate(DeploymentCandidate.of("Provisioned", "azure/gpt-4o", plan)).build().analyze();
+
+    assertThat(r.excluded()).isEmpty();
+    assertThat(r.row("Provisioned").orElseThrow().monthlyCostUsd()).isEqualByComparingTo("330690"); // 453 x 730 h
+    assertThat(r.recommendation().candidate()).contains("Provisioned");
+  }
+
   @Test
   void analyze_dominatedCandidate_isRankedBelowTheFrontAndNeverRecommended() {
     // the same model and measurements as Claude 3 Haiku at twice the bill: dominated on cost, equal elsewhere
