@@ -175,4 +175,32 @@ final class PlanProperties {
   void demandCurve_tokensPerMonth(@ForAll("curves") DemandCurve d) {
     assertThat(d.tokensPerMonth()).isCloseTo(d.averageTokensPerMinute() * 60 * 730, within(1e-3));
   }
+
+  private static ProvisionedPlan hourlyPlan(String name, int minimum, int increment, double perUnitHour) {
+    return ProvisionedPlan.builder().name(name).addPool(CapacityPool.weighted("unit", 2_500, 3, 1)
+        .minimumUnits(minimum).unitIncrement(increment).hourlyPerUnit(BigDecimal.valueOf(perUnitHour)).build()).build();
+  }
+
+  /**
+   * Break-evens between two random hourly pools alternate (each crossing's cheaper-above plan is the next one's
+   * cheaper-below), so a tie never counts as a crossing; and a pool whose increment divides the other's (same
+   * minimum and price) is never dearer, so there is no crossing at all.
+   */
+  @Property(tries = 25)
+  void breakEven_crossingsAlternateAndANeverDearerPlanHasNone(
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 20) int minA,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 6) int incA,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 20) int minB,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 6) int incB,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 2, max = 4) int k,
+      @ForAll @DoubleRange(min = 0.5, max = 2) double priceB) {
+    DemandCurve shape = DemandCurve.flat(1, TokenMix.of(1500, 300));
+    List<BreakEvenPoint> all = BreakEven.crossings(hourlyPlan("A", minA, incA, 1), hourlyPlan("B", minB, incB, priceB),
+        shape, 0, 1_000, 100_000);
+    for (int i = 0; i + 1 < all.size(); i++) {
+      assertThat(all.get(i + 1).cheaperBelow()).isEqualTo(all.get(i).cheaperAbove());
+    }
+    assertThat(BreakEven.crossings(hourlyPlan("A", minA, incA, 1), hourlyPlan("B", minA, incA * k, 1), shape, 0,
+        1_000, 100_000)).isEmpty();
+  }
 }
