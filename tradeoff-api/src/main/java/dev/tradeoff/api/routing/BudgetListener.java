@@ -7,8 +7,9 @@ package dev.tradeoff.api.routing;
  *
  * <p>Called on a thread that is recording a cost, at most once per {@link
  * CostTracker.Builder#checkInterval(java.time.Duration) check interval}: an implementation must return
- * quickly, must not block and must not throw (anything thrown is caught and ignored). Both methods do
- * nothing by default.
+ * quickly and must not block. It should not throw: anything it throws is caught and logged (SLF4J, WARN, logger
+ * {@code dev.tradeoff.api.routing.CostTracker}) and never reaches the code recording the cost, and the alert counts as
+ * not delivered — it stays armed and is delivered again at the next check. Both methods do nothing by default.
  *
  * <pre>{@code
  * BudgetListener pager = new BudgetListener() {

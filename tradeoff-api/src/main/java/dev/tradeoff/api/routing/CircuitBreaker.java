@@ -5,6 +5,8 @@ import dev.tradeoff.metrics.FailureKind;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The health state machine of one candidate (see {@link HealthConfig} for the rules).
@@ -19,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * circuit); after a close, the counts start afresh.
  */
 final class CircuitBreaker {
+
+  private static final Logger log = LoggerFactory.getLogger(CircuitBreaker.class);
 
   static final int CLOSED = 0;
   static final int OPEN = 1;
@@ -262,8 +266,9 @@ final class CircuitBreaker {
   private void notifyListener(int from, int to, String reason, long now) {
     try {
       listener.onStateChange(id, of(from), of(to), reason, now);
-    } catch (RuntimeException ignored) {
-      // A listener must not throw; if it does, routing goes on.
+    } catch (RuntimeException e) {
+      // A listener must not throw; if it does, routing goes on and the failure is logged, not lost.
+      log.warn("HealthListener threw on {}: {} -> {} ({}); the state change stands", id, of(from), of(to), reason, e);
     }
   }
 

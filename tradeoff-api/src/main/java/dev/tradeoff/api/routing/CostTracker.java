@@ -22,6 +22,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The exact running spend of a fleet of LLM calls, by provider, model, feature and tenant, per calendar
@@ -61,6 +64,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * @since 0.1.0
  */
 public final class CostTracker {
+
+  private static final Logger log = LoggerFactory.getLogger(CostTracker.class);
 
   /** Decimal places the extrapolated part of a forecast is rounded to (half-even): 6. */
   public static final int FORECAST_SCALE = 6;
@@ -261,30 +266,35 @@ public final class CostTracker {
       return f;
     }
     if (f.overBudget()) {
-      if (!f.month().equals(forecastAlerted)) {
+      if (!f.month().equals(forecastAlerted) && tell(listener::forecastAboveBudget, f, "forecastAboveBudget")) {
         forecastAlerted = f.month();
-        try {
-          listener.forecastAboveBudget(f);
-        } catch (RuntimeException ignored) {
-          // A listener must not throw; tracking goes on.
-        }
       }
     } else if (f.month().equals(forecastAlerted)) {
       forecastAlerted = null; // fell back below: re-arm
     }
     if (f.spentOverBudget()) {
-      if (!f.month().equals(spendAlerted)) {
+      if (!f.month().equals(spendAlerted) && tell(listener::spendAboveBudget, f, "spendAboveBudget")) {
         spendAlerted = f.month();
-        try {
-          listener.spendAboveBudget(f);
-        } catch (RuntimeException ignored) {
-          // A listener must not throw; tracking goes on.
-        }
       }
     } else if (f.month().equals(spendAlerted)) {
       spendAlerted = null;
     }
     return f;
+  }
+
+  /**
+   * Delivers an alert; a listener that throws has not been told, so the alert stays armed and the next check
+   * delivers it again. Logged, never propagated: recording a cost must not fail because of an alert.
+   */
+  private boolean tell(Consumer<SpendForecast> alert, SpendForecast f, String what) {
+    try {
+      alert.accept(f);
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("BudgetListener.{} threw for {}; the alert stays armed and is delivered again at the next budget"
+          + " check", what, f.month(), e);
+      return false;
+    }
   }
 
   private void maybeCheck() {

@@ -4,8 +4,9 @@ package dev.tradeoff.api.routing;
  * Told when a candidate's {@link HealthState} changes (ejected, probing, healthy again).
  *
  * <p>Called synchronously on the thread whose request caused the change, while the candidate's breaker
- * holds its lock: an implementation must return quickly, must not block and must not throw (anything it
- * throws is caught and ignored, so a broken listener never breaks routing).
+ * holds its lock: an implementation must return quickly, must not block and should not throw. Anything it throws is
+ * caught and logged (SLF4J, WARN, logger {@code dev.tradeoff.api.routing.CircuitBreaker}) and the state change
+ * stands, so a broken listener never breaks routing.
  *
  * <pre>{@code
  * HealthListener log = (id, from, to, reason, atNanos) ->

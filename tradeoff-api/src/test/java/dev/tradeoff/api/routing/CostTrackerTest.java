@@ -268,6 +268,32 @@ final class CostTrackerTest {
   }
 
   @Test
+  void listener_throwing_isToldAgainAtTheNextCheck_untilItTakesTheAlert() {
+    int[] calls = new int[2];
+    BudgetListener flaky = new BudgetListener() {
+      @Override
+      public void forecastAboveBudget(SpendForecast f) {
+        if (++calls[0] == 1) {
+          throw new IllegalStateException("pager unreachable");
+        }
+      }
+
+      @Override
+      public void spendAboveBudget(SpendForecast f) {
+        calls[1]++;
+      }
+    };
+    CostTracker tracker = CostTracker.builder().clock(clock).budgetUsd(BigDecimal.ONE).listener(flaky)
+        .checkInterval(Duration.ZERO).build();
+    tracker.record(OPENAI, BigDecimal.TEN);  // forecast and spend above budget: the forecast alert fails
+    assertThat(calls).containsExactly(1, 1);
+    tracker.record(OPENAI, BigDecimal.ONE);  // the undelivered alert is still armed: told again
+    assertThat(calls).containsExactly(2, 1);
+    tracker.record(OPENAI, BigDecimal.ONE);  // delivered once: not again this month
+    assertThat(calls).containsExactly(2, 1);
+  }
+
+  @Test
   void snapshot_toJson_matchesTheDocumentedFormat() {
     CostTracker tracker = CostTracker.builder().clock(clock).build();
     tracker.record(CostTags.builder().provider("openai").model("gpt-4o-mini").tenant("acme").build(),
