@@ -74,11 +74,9 @@ public final class SelfHostedMath {
     BigDecimal total = BigDecimal.ZERO;
     InstancePricing pricing = plan.pricing();
     BigDecimal rate = plan.instance().hourly(pricing).orElseThrow();
-    if (pricing == InstancePricing.RESERVED_1Y || pricing == InstancePricing.RESERVED_3Y) {
-      int reserved = plan.reservedReplicas().isPresent() ? plan.reservedReplicas().getAsInt()
-          : (plan.scaling() == Scaling.FIXED ? fixed : plan.minReplicas());
-      BigDecimal reservedCost = WorkloadMath.report(BigDecimal.valueOf((long) reserved * perReplica)
-          .multiply(BigDecimal.valueOf(DemandCurve.HOURS_PER_MONTH)).multiply(rate));
+    if (isReserved(pricing)) {
+      int reserved = reservedReplicas(plan, fixed);
+      BigDecimal reservedCost = reservedCost(plan, reserved);
       b.addItem(CostItem.of("instances reserved (" + reserved * perReplica + " x " + plan.instance().instanceType()
           + ", " + pricing + ", every hour)", reservedCost));
       total = total.add(reservedCost);
@@ -141,6 +139,44 @@ public final class SelfHostedMath {
             + " target utilization", minOf(replicas), peakReplicas, perReplica, plan.instance().instanceType(),
             plan.outputTokensPerSecondPerReplica(), 100 * plan.targetUtilization()));
     return b.monthlyTotal(total).build();
+  }
+
+  /** Whether the pricing bills a reservation (a baseline at the reserved rate every hour). */
+  static boolean isReserved(InstancePricing pricing) {
+    return pricing == InstancePricing.RESERVED_1Y || pricing == InstancePricing.RESERVED_3Y;
+  }
+
+  /**
+   * The replicas a reserved plan bills at the reserved rate for a month of the demand: its
+   * {@link SelfHostedPlan#reservedReplicas()} where given, else the peak hour's count clamped to {@code maxReplicas}
+   * ({@link Scaling#FIXED}) or {@code minReplicas}.
+   *
+   * @param plan the plan
+   * @param demand the month's demand
+   * @return the reserved replicas, {@code >= 0}
+   */
+  static int reservedReplicas(SelfHostedPlan plan, DemandCurve demand) {
+    return reservedReplicas(plan, Math.min(plan.maxReplicas(),
+        replicasFor(plan, demand.peakTokensPerMinute(), demand.mix())));
+  }
+
+  private static int reservedReplicas(SelfHostedPlan plan, int fixed) {
+    return plan.reservedReplicas().isPresent() ? plan.reservedReplicas().getAsInt()
+        : (plan.scaling() == Scaling.FIXED ? fixed : plan.minReplicas());
+  }
+
+  /**
+   * The monthly cost of reserved replicas exactly as {@link #monthlyCost} bills it: every instance of every
+   * replica for all 730 hours at the plan's reserved rate.
+   *
+   * @param plan a plan with reserved pricing
+   * @param reserved the reserved replicas
+   * @return USD per month, at the report scale
+   */
+  static BigDecimal reservedCost(SelfHostedPlan plan, int reserved) {
+    return WorkloadMath.report(BigDecimal.valueOf((long) reserved * plan.instancesPerReplica())
+        .multiply(BigDecimal.valueOf(DemandCurve.HOURS_PER_MONTH))
+        .multiply(plan.instance().hourly(plan.pricing()).orElseThrow()));
   }
 
   private static int minOf(int[] a) {
