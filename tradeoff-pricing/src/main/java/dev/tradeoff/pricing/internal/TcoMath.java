@@ -5,10 +5,13 @@ import dev.tradeoff.pricing.plan.CapacityPool;
 import dev.tradeoff.pricing.plan.CommittedPlan;
 import dev.tradeoff.pricing.plan.DemandCurve;
 import dev.tradeoff.pricing.plan.ImmutableProvisionedPlan;
+import dev.tradeoff.pricing.plan.ImmutableSelfHostedPlan;
 import dev.tradeoff.pricing.plan.Payment;
 import dev.tradeoff.pricing.plan.PricingPlan;
 import dev.tradeoff.pricing.plan.ProvisionedPlan;
+import dev.tradeoff.pricing.plan.SelfHostedPlan;
 import dev.tradeoff.pricing.plan.WorkloadCost;
+import dev.tradeoff.pricing.selfhost.InstancePricing;
 import dev.tradeoff.pricing.tco.ImmutableTcoMonth;
 import dev.tradeoff.pricing.tco.ImmutableTcoProjection;
 import dev.tradeoff.pricing.tco.ImmutableTcoResult;
@@ -36,6 +39,7 @@ public final class TcoMath {
       BigDecimal cumulativeDiscounted = BigDecimal.ZERO;
       BigDecimal termPriceFactor = BigDecimal.ONE;
       Map<String, Integer> termUnits = Map.of();
+      int termReplicas = 0;
       double unservedTotal = 0;
       int firstUnserved = 0;
       double worstShare = 0;
@@ -57,9 +61,14 @@ public final class TcoMath {
           Map<String, Integer> need = ProvisionedMath.reservedUnits(p, demand);
           termUnits = termStart ? need : atLeast(termUnits, need);
           WorkloadCost wc = ImmutableProvisionedPlan.copyOf(p).withReservedUnits(termUnits).monthlyCost(demand);
-          BigDecimal reservedPart = reservedCost(p, termUnits);
-          endOfMonth = reservedPart.multiply(termPriceFactor)
-              .add(wc.monthlyTotal().subtract(reservedPart).multiply(pf));
+          endOfMonth = locked(wc, reservedCost(p, termUnits), termPriceFactor, pf);
+          unserved = wc.unservedTokensPerMonth();
+        } else if (plan instanceof SelfHostedPlan h && term > 0) {
+          // The same for reserved GPU replicas: the count never shrinks within a term and keeps the term's rate.
+          int need = SelfHostedMath.reservedReplicas(h, demand);
+          termReplicas = termStart ? need : Math.max(termReplicas, need);
+          WorkloadCost wc = ImmutableSelfHostedPlan.copyOf(h).withReservedReplicas(termReplicas).monthlyCost(demand);
+          endOfMonth = locked(wc, SelfHostedMath.reservedCost(h, termReplicas), termPriceFactor, pf);
           unserved = wc.unservedTokensPerMonth();
         } else if (plan instanceof CommittedPlan c) {
           // The commitment in force is the term's; usage is priced at this month's prices.
@@ -125,6 +134,9 @@ public final class TcoMath {
     if (plan instanceof CommittedPlan c) {
       return c.termMonths();
     }
+    if (plan instanceof SelfHostedPlan h && SelfHostedMath.isReserved(h.pricing())) {
+      return h.pricing() == InstancePricing.RESERVED_3Y ? 36 : 12;
+    }
     return 0;
   }
 
@@ -139,9 +151,19 @@ public final class TcoMath {
       return java.util.Optional.of("the commitment is fixed for each " + term + "-month term at the price level of"
           + " the term's start and paid whether used or not; usage is priced month by month" + tail);
     }
-    return java.util.Optional.of("reserved units are locked for each " + term + "-month term: they never shrink"
+    String reserved = plan instanceof SelfHostedPlan ? "reserved replicas" : "reserved units";
+    return java.util.Optional.of(reserved + " are locked for each " + term + "-month term: they never shrink"
         + " within a term (they grow with demand, at the term's price) and are re-sized and re-priced at each renewal"
         + tail);
+  }
+
+  /**
+   * A month's bill with its reservation locked: the reserved part at the term's price factor, the rest of the bill
+   * (capacity above the reservation, spillover, fixed costs) at the month's.
+   */
+  private static BigDecimal locked(WorkloadCost wc, BigDecimal reservedPart, BigDecimal termPriceFactor,
+      BigDecimal priceFactor) {
+    return reservedPart.multiply(termPriceFactor).add(wc.monthlyTotal().subtract(reservedPart).multiply(priceFactor));
   }
 
   private static Map<String, Integer> atLeast(Map<String, Integer> held, Map<String, Integer> need) {

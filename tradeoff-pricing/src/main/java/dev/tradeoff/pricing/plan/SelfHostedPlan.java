@@ -39,7 +39,9 @@ import org.immutables.value.Value;
  *       Demand beyond {@code maxReplicas} at full throughput spills to {@link #spillover()} or is reported unserved.
  *   <li>Reserved pricing bills the {@link #reservedReplicas()} baseline (default {@code minReplicas}, or the peak
  *       count when FIXED) every hour at the reserved rate, replicas above it at on-demand; spot bills every hour
- *       at the spot rate (interruptions not modelled).
+ *       at the spot rate (interruptions not modelled). A {@link dev.tradeoff.pricing.tco.TcoScenario} holds a
+ *       reservation for its 12- or 36-month term: the reserved count never shrinks within it and keeps the
+ *       term's price.
  *   <li>Fixed monthly costs: engineering hours × rate, licensing, storage, egress.
  * </ul>
  * A month is 730 hours. Immutable and thread-safe.

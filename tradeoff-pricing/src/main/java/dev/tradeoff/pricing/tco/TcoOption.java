@@ -42,7 +42,10 @@ public interface TcoOption {
     return BigDecimal.ZERO;
   }
 
-  /** @return whether the scenario's yearly price decline applies to this plan's cost (true by default) */
+  /**
+   * @return whether the scenario's yearly price decline applies to this plan's cost (true by default); a reserved or
+   *     committed part reaches a lower price only at its term's renewal (see {@link TcoScenario})
+   */
   default boolean priceDeclineApplies() {
     return true;
   }

@@ -31,12 +31,16 @@ import org.immutables.value.Value;
  * <h2>Model</h2>
  * For month {@code m = 1..12·years}: demand = {@code demand × (1 + growth)^((m − 1)/12)}; price factor =
  * {@code (1 − decline)^floor((m − 1)/12)}; cost = plan's monthly cost of that demand × price factor (if the decline
- * applies) + overhead, plus the one-time cost in month 1. Monthly costs are discounted at the end of their month,
+ * applies; a contract term's locked part keeps its term's factor, see below) + overhead, plus the one-time cost in
+ * month 1. Monthly costs are discounted at the end of their month,
  * {@code / (1 + rate)^(m/12)}; one-time and up-front payments at its start, {@code / (1 + rate)^((m − 1)/12)}.
  *
  * <h2>Contract terms</h2>
  * Terms start in month 1 and renew every {@code T} months ({@code T} = a reserved
- * {@link dev.tradeoff.pricing.plan.ProvisionedPlan#reservationTermMonths()} or a
+ * {@link dev.tradeoff.pricing.plan.ProvisionedPlan#reservationTermMonths()}, 12 or 36 for a
+ * {@link dev.tradeoff.pricing.plan.SelfHostedPlan} priced
+ * {@link dev.tradeoff.pricing.selfhost.InstancePricing#RESERVED_1Y} or
+ * {@link dev.tradeoff.pricing.selfhost.InstancePricing#RESERVED_3Y}, or a
  * {@link dev.tradeoff.pricing.plan.CommittedPlan#termMonths()}). Within a term the contract is locked:
  * <ul>
  *   <li>Reserved provisioned plans: each pool's reserved units are at least those reserved at the term's start
@@ -45,6 +49,14 @@ import org.immutables.value.Value;
  *       the plan bills beyond the reservation — units deployed above it at the hourly rate, spillover — is priced
  *       month by month at the month's price factor. At a renewal the reservation is re-sized for that month's
  *       demand and re-priced at that month's price factor. Hourly-billed plans have no term.
+ *   <li>Self-hosted plans with reserved pricing: the same for GPU replicas. The reserved replicas are at least those
+ *       reserved at the term's start and grow, never shrink, when a month's baseline (the plan's
+ *       {@link dev.tradeoff.pricing.plan.SelfHostedPlan#reservedReplicas()}, else {@code minReplicas}, or the peak
+ *       hour's count with {@link dev.tradeoff.pricing.plan.Scaling#FIXED}) is larger; every reserved instance
+ *       costs 730 hours × the reserved hourly rate × the price factor <em>of the term's start</em>. Replicas
+ *       above the reservation (at the on-demand rate), spillover, engineering, licensing, storage and egress are
+ *       priced month by month at the month's price factor. At a renewal the reservation is re-sized for that
+ *       month's demand and re-priced at that month's price factor. On-demand and spot pricing have no term.
  *   <li>Committed plans: the commitment in force is {@code commitmentPerMonth ×} the price factor of the term's
  *       start, paid in full whether used or not; usage is priced at the month's price factor and draws it down.
  *       {@link dev.tradeoff.pricing.plan.Payment#MONTHLY} pays it in monthly instalments,
@@ -53,6 +65,11 @@ import org.immutables.value.Value;
  * </ul>
  * When the last term runs past the horizon, an up-front payment is counted in full (it falls due inside the
  * horizon) but monthly instalments only inside the horizon; {@link TcoResult#notes()} says so.
+ *
+ * <p>The price decline never reaches a locked reservation or commitment within its term: the term's price holds
+ * until the renewal. With {@link TcoOption#priceDeclineApplies()} {@code true} (the default) the decline reaches
+ * the locked part at each renewal and everything else at each year start; with {@code false} no price of the
+ * option declines at all, neither month by month nor at a renewal.
  *
  * <h2>Unserved demand</h2>
  * A plan whose capacity falls short of a month's demand without spillover (fixed units under growth) leaves that
