@@ -3,10 +3,8 @@ package dev.tradeoff.pricing.tco;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.tradeoff.pricing.InvalidValueException;
-import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
 
@@ -17,7 +15,8 @@ import org.immutables.value.Value;
  * <pre>{@code
  * TcoProjection p = scenario.project();
  * p.cheapest().name();                              // by net present cost
- * p.breakEvenMonth("self-host", "pay-as-you-go");   // first month from which self-hosting stays cheaper, cumulatively
+ * p.breakEvenMonth("self-host", "pay-as-you-go");   // first month from which self-hosting stays cumulatively at or
+ *                                                   // below, if it ends cheaper and both cover the demand
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -59,45 +58,68 @@ public interface TcoProjection {
   }
 
   /**
-   * The first month (1-based) from which the challenger's cumulative nominal cost is at or below the incumbent's
-   * for the rest of the horizon — when a migration has paid for itself.
+   * The month (1-based) a migration has paid for itself: when the challenger's cumulative nominal cost
+   * ({@link TcoMonth#cumulative()}) has fallen to or below the incumbent's for good.
+   *
+   * <p>The exact rule, for a horizon of {@code N} months with cumulative costs {@code c(m)} (challenger) and
+   * {@code i(m)} (incumbent):
+   * <ol>
+   *   <li>if either option does not cover the demand ({@link TcoResult#coversDemand()} {@code false}), the result
+   *       is empty: such a TCO prices only the served part of the workload, so the two are not the cost of the same
+   *       work and no month of saving can be claimed, whichever of them is short;
+   *   <li>otherwise, if the challenger does not end the horizon strictly cheaper ({@code c(N) >= i(N)}), the
+   *       result is empty: it saves nothing over the horizon — two identical options never break even;
+   *   <li>otherwise the result is the smallest {@code m} with {@code c(k) <= i(k)} for every {@code k} in
+   *       {@code m..N}; it is 1 if the challenger is never dearer.
+   * </ol>
+   * The rule is not symmetric: at most one of {@code breakEvenMonth(a, b)} and {@code breakEvenMonth(b, a)} is
+   * present, and an option never breaks even against itself.
    *
    * @param challenger the option expected to become cheaper
    * @param incumbent the option compared against
-   * @return the month, or empty if the challenger is not cheaper by the end of the horizon
-   * @throws InvalidValueException if a name is unknown
+   * @return the month, or empty as above
+   * @throws InvalidValueException if a name is unknown, or the two results have different numbers of months
    */
   default OptionalInt breakEvenMonth(String challenger, String incumbent) {
     return breakEven(challenger, incumbent, false);
   }
 
   /**
-   * Like {@link #breakEvenMonth(String, String)} on discounted cumulative costs.
+   * Like {@link #breakEvenMonth(String, String)}, by the same rule, on discounted cumulative costs
+   * ({@link TcoMonth#cumulativeDiscounted()}): empty if either option does not cover the demand or the challenger
+   * does not end the horizon strictly cheaper in present value.
    *
    * @param challenger the option expected to become cheaper
    * @param incumbent the option compared against
    * @return the month, or empty
-   * @throws InvalidValueException if a name is unknown
+   * @throws InvalidValueException if a name is unknown, or the two results have different numbers of months
    */
   default OptionalInt discountedBreakEvenMonth(String challenger, String incumbent) {
     return breakEven(challenger, incumbent, true);
   }
 
   private OptionalInt breakEven(String challenger, String incumbent, boolean discounted) {
-    List<TcoMonth> a = result(challenger).months();
-    List<TcoMonth> b = result(incumbent).months();
-    Optional<Integer> since = Optional.empty();
-    for (int i = 0; i < a.size(); i++) {
-      BigDecimal ca = discounted ? a.get(i).cumulativeDiscounted() : a.get(i).cumulative();
-      BigDecimal cb = discounted ? b.get(i).cumulativeDiscounted() : b.get(i).cumulative();
-      if (ca.compareTo(cb) <= 0) {
-        if (since.isEmpty()) {
-          since = Optional.of(a.get(i).month());
-        }
-      } else {
-        since = Optional.empty();
-      }
+    TcoResult a = result(challenger);
+    TcoResult b = result(incumbent);
+    if (a.months().size() != b.months().size()) {
+      throw InvalidValueException.of("months", "the same horizon for \"" + challenger + "\" and \"" + incumbent
+          + "\"", a.months().size() + " and " + b.months().size() + " months");
     }
-    return since.map(OptionalInt::of).orElse(OptionalInt.empty());
+    if (!a.coversDemand() || !b.coversDemand()) {
+      return OptionalInt.empty();
+    }
+    int since = 0;
+    for (int i = a.months().size() - 1; i >= 0; i--) {
+      TcoMonth ma = a.months().get(i);
+      TcoMonth mb = b.months().get(i);
+      int order = discounted ? ma.cumulativeDiscounted().compareTo(mb.cumulativeDiscounted())
+          : ma.cumulative().compareTo(mb.cumulative());
+      boolean last = i == a.months().size() - 1;
+      if (last ? order >= 0 : order > 0) {
+        break;
+      }
+      since = ma.month();
+    }
+    return since == 0 ? OptionalInt.empty() : OptionalInt.of(since);
   }
 }

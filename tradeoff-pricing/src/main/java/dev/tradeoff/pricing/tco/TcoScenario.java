@@ -25,7 +25,7 @@ import org.immutables.value.Value;
  *     .addOption(TcoOption.builder().name("PTU 1y").plan(ptu).oneTimeCost(new BigDecimal("15000")).build())
  *     .build()
  *     .project();
- * p.breakEvenMonth("PTU 1y", "pay-as-you-go");   // OptionalInt: first month from which PTU stays cheaper
+ * p.breakEvenMonth("PTU 1y", "pay-as-you-go");   // OptionalInt: the month PTU has paid for itself, if it has
  * }</pre>
  *
  * <h2>Model</h2>
@@ -74,8 +74,8 @@ import org.immutables.value.Value;
  * <h2>Unserved demand</h2>
  * A plan whose capacity falls short of a month's demand without spillover (fixed units under growth) leaves that
  * demand unserved; the month's cost prices only the served part. {@link TcoMonth#unservedTokens()} and
- * {@link TcoResult#coversDemand()} say so, and {@link TcoProjection#cheapest()} prefers options that cover the
- * demand.
+ * {@link TcoResult#coversDemand()} say so, {@link TcoProjection#cheapest()} prefers options that cover the
+ * demand, and {@link TcoProjection#breakEvenMonth} names no month for an option that does not cover it.
  *
  * <p>Immutable and thread-safe.
  *
