@@ -2,6 +2,7 @@ package dev.tradeoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradeoff.api.report.ExcludedCandidate;
 import dev.tradeoff.api.report.ExclusionReason;
 import dev.tradeoff.api.report.ReportRenderer;
 import dev.tradeoff.api.report.TcoLine;
@@ -12,6 +13,7 @@ import dev.tradeoff.api.workload.WorkloadProfile;
 import dev.tradeoff.pricing.catalog.AzureDeployment;
 import dev.tradeoff.pricing.catalog.OfferCatalog;
 import dev.tradeoff.pricing.plan.Commitment;
+import dev.tradeoff.pricing.plan.SelfHostedPlan;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,53 @@ final class TcoUnservedDemandTest {
     String md = ReportRenderer.markdown(r);
     assertThat(md).contains("| Covers demand |").contains("tokens unserved from month 3")
         .contains("A TCO that does not cover the demand prices only the served part");
+  }
+
+  /**
+   * Llama on at most 2 replicas of 100 output tokens/s each serves 12,000 output tokens/min at full throughput, i.e.
+   * 2,400 requests/hour of 1,500 in / 300 out. At 2,400.0000001 requests/hour, 5 x 1e-7 output tokens/min are left
+   * over, x 6 (all tokens per output token) x 43,800 minutes = 0.13 tokens/month: a real shortfall that excludes
+   * the candidate, which the message used to print as "0 tokens/month unserved".
+   */
+  @Test
+  void analyze_capacityShortBySomeHundredthsOfATokenPerMonth_exclusionNamesTheShortfallNotZero() {
+    TradeoffReport r = TradeoffAnalyzer.builder().workload(WorkloadProfile.builder().name("at the cap")
+            .traffic(RequestRate.of(2_400.0000001)).tokens(TokenProfile.of(1_500, 300)).build())
+        .addCandidate(cappedLlama()).addCandidate(PAYG).build().analyze();
+
+    ExcludedCandidate llama = r.excluded().stream().filter(e -> e.name().equals("Llama")).findFirst().orElseThrow();
+    assertThat(llama.has(ExclusionReason.Kind.CAPACITY)).isTrue();
+    assertThat(llama.describe()).contains("cannot serve the demand: 0.13 tokens/month unserved (capacity too small,"
+        + " no spillover)");
+    assertThat(ReportRenderer.markdown(r)).doesNotContain(" 0 tokens");
+  }
+
+  /**
+   * The same cap under growth: 2,399.99 requests/hour in month 1, growing so that month 12 asks 2,400.0000001. Only
+   * month 12 is short, by 0.13 tokens; the TCO's note and table used to say "0 tokens unserved".
+   */
+  @Test
+  void analyze_tcoShortByAFractionOfATokenInTheLastMonth_notesAndTableNameTheShortfallNotZero() {
+    double growth = Math.pow(2_400.0000001 / 2_399.99, 12.0 / 11) - 1;
+    TradeoffReport r = TradeoffAnalyzer.builder().workload(WorkloadProfile.builder().name("growing to the cap")
+            .traffic(RequestRate.of(2_399.99)).tokens(TokenProfile.of(1_500, 300)).growthPerYear(growth).build())
+        .addCandidate(cappedLlama()).addCandidate(PAYG).tco(TcoSettings.builder().years(1).build()).build()
+        .analyze();
+
+    TcoLine llama = r.tco().stream().filter(l -> l.candidate().equals("Llama")).findFirst().orElseThrow();
+    assertThat(llama.result().firstUnservedMonth()).hasValue(12);
+    assertThat(llama.result().unservedTokens()).isBetween(0.12, 0.14);
+    assertThat(llama.unservedDescription()).contains("0.13 tokens unserved from month 12");
+    assertThat(r.notes()).anyMatch(n -> n.startsWith("The TCO of Llama does not cover the workload: from month 12 its"
+        + " capacity leaves 0.13 tokens unserved over the horizon"));
+    String md = ReportRenderer.markdown(r);
+    assertThat(md).contains("| NO: 0.13 tokens unserved from month 12 |").doesNotContain(" 0 tokens");
+  }
+
+  private static DeploymentCandidate cappedLlama() {
+    return DeploymentCandidate.of("Llama", "meta/llama-3-70b", SelfHostedPlan.builder().name("Llama, 2 replicas")
+        .instance(OfferCatalog.bundled().gpuInstance("aws-sagemaker/ml.g5.12xlarge"))
+        .outputTokensPerSecondPerReplica(100).targetUtilization(0.8).maxReplicas(2).build());
   }
 
   /** 15 PTUs carry 28,125 tokens/min: short of month 1's 70,000, excluded for capacity, and so left out of the TCO. */

@@ -323,7 +323,8 @@ public final class Engine {
     Resolved r = d.r;
     if (!cost.coversDemand()) {
       d.reasons.add(ExclusionReason.of(ExclusionReason.Kind.CAPACITY, "cannot serve the demand: "
-          + Fmt.count(cost.unservedTokensPerMonth(), 0) + " tokens/month unserved (capacity too small, no spillover)"));
+          + Fmt.countNonZero(cost.unservedTokensPerMonth())
+          + " tokens/month unserved (capacity too small, no spillover)"));
     }
     if (req.monthlyBudgetUsd().isPresent()) {
       BigDecimal budget = req.monthlyBudgetUsd().get();
@@ -493,7 +494,7 @@ public final class Engine {
       if (!result.coversDemand()) {
         notes.add("The TCO of " + result.name() + " does not cover the workload: from month "
             + result.firstUnservedMonth().getAsInt() + " its capacity leaves "
-            + Fmt.count(result.unservedTokens(), 0) + " tokens unserved over the horizon (no spillover); its total"
+            + Fmt.countNonZero(result.unservedTokens()) + " tokens unserved over the horizon (no spillover); its total"
             + " prices only the served part.");
       }
       OptionalInt month = incumbent.isPresent() && !incumbent.get().equals(result.name())

@@ -2,6 +2,7 @@ package dev.tradeoff.api.internal;
 
 import dev.tradeoff.api.Metric;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -24,7 +25,7 @@ public final class Fmt {
     BigDecimal abs = usd.abs();
     String sign = usd.signum() < 0 ? "-" : "";
     if (abs.signum() != 0 && abs.compareTo(new BigDecimal("0.01")) < 0) {
-      BigDecimal two = abs.round(new java.math.MathContext(2, RoundingMode.HALF_EVEN));
+      BigDecimal two = abs.round(new MathContext(2, RoundingMode.HALF_EVEN));
       return sign + "$" + two.stripTrailingZeros().toPlainString();
     }
     return sign + "$" + new DecimalFormat("#,##0.00", US).format(abs.setScale(2, RoundingMode.HALF_EVEN));
@@ -62,6 +63,22 @@ public final class Fmt {
     DecimalFormat f = new DecimalFormat(pattern.toString(), US);
     f.setRoundingMode(RoundingMode.HALF_EVEN);
     return f.format(value);
+  }
+
+  /**
+   * A count that reads as zero only when it is zero, for shortfalls such as unserved tokens: whole numbers with
+   * thousands separators from 1 on ({@code 1,234}), two significant digits below 1 ({@code 0.37},
+   * {@code 0.0042}), where {@link #count(double, int) count(value, 0)} would print {@code 0}.
+   *
+   * @param value the value, {@code >= 0}
+   * @return the text; {@code "0"} only for zero
+   */
+  public static String countNonZero(double value) {
+    if (value > 0 && value < 1) {
+      return BigDecimal.valueOf(value).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+          .toPlainString();
+    }
+    return count(value, 0);
   }
 
   /**

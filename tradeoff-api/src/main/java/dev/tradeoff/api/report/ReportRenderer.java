@@ -146,8 +146,7 @@ public final class ReportRenderer {
       for (TcoLine t : r.tco()) {
         rows.add(new String[] {t.candidate(), Fmt.usd(t.result().total()), Fmt.usd(t.result().netPresentCost()),
             t.breakEvenMonth().isPresent() ? "month " + t.breakEvenMonth().getAsInt() : NONE,
-            t.result().coversDemand() ? "yes" : "NO: " + Fmt.count(t.result().unservedTokens(), 0)
-                + " tokens unserved from month " + t.result().firstUnservedMonth().getAsInt()});
+            t.unservedDescription().map(d -> "NO: " + d).orElse("yes")});
       }
       table(b, md, new String[] {"Candidate", "Total", "Net present cost", "Breaks even vs incumbent",
           "Covers demand"}, rows);

@@ -2,7 +2,9 @@ package dev.tradeoff.api.report;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.tradeoff.api.internal.Fmt;
 import dev.tradeoff.pricing.tco.TcoResult;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
 
@@ -38,6 +40,20 @@ public interface TcoLine {
    * @return the month; empty for the incumbent itself, without an incumbent, or if it never breaks even
    */
   OptionalInt breakEvenMonth();
+
+  /**
+   * What this TCO leaves out, for labels and tables: {@code "1,234 tokens unserved from month 3"} — the unserved
+   * tokens over the horizon ({@link TcoResult#unservedTokens()}; below one token with two significant digits, so
+   * never {@code "0 tokens"}) and {@link TcoResult#firstUnservedMonth()}.
+   *
+   * @return the text; empty if the TCO covers the demand
+   */
+  @Value.NonAttribute
+  default Optional<String> unservedDescription() {
+    TcoResult r = result();
+    return r.firstUnservedMonth().isPresent() ? Optional.of(Fmt.countNonZero(r.unservedTokens())
+        + " tokens unserved from month " + r.firstUnservedMonth().getAsInt()) : Optional.empty();
+  }
 
   /**
    * A new builder.
