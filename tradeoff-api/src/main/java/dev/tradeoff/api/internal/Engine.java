@@ -489,16 +489,23 @@ public final class Engine {
       notes.add("The TCO incumbent " + settings.incumbent().get() + " is not priced or cannot serve the demand; no"
           + " break-even months.");
     }
+    // A break-even month compares the cost of the same workload: none against or for a TCO that does not cover it.
+    boolean incumbentCovers = incumbent.isEmpty() || projection.result(incumbent.get()).coversDemand();
+    if (!incumbentCovers) {
+      notes.add("The TCO incumbent " + incumbent.get() + " does not cover the workload, so no candidate has a"
+          + " break-even month against it.");
+    }
     List<TcoLine> out = new ArrayList<>();
     for (TcoResult result : projection.results()) {
+      boolean challenger = incumbent.isPresent() && !incumbent.get().equals(result.name());
       if (!result.coversDemand()) {
         notes.add("The TCO of " + result.name() + " does not cover the workload: from month "
             + result.firstUnservedMonth().getAsInt() + " its capacity leaves "
-            + Fmt.countNonZero(result.unservedTokens()) + " tokens unserved over the horizon (no spillover); its total"
-            + " prices only the served part.");
+            + Fmt.countNonZero(result.unservedTokens()) + " tokens unserved over the horizon (no spillover); its"
+            + " total prices only the served part" + (challenger && incumbentCovers
+            ? ", so it has no break-even month against " + incumbent.get() : "") + ".");
       }
-      OptionalInt month = incumbent.isPresent() && !incumbent.get().equals(result.name())
-          ? projection.breakEvenMonth(result.name(), incumbent.get()) : OptionalInt.empty();
+      OptionalInt month = challenger ? projection.breakEvenMonth(result.name(), incumbent.get()) : OptionalInt.empty();
       out.add(ImmutableTcoLine.builder().candidate(result.name()).result(result).breakEvenMonth(month).build());
     }
     return out;

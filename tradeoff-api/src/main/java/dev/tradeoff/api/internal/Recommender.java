@@ -193,15 +193,32 @@ final class Recommender {
         t.append("; left out for unserved demand: ").append(String.join(", ", partial));
       }
       String incumbent = tcoSettings.flatMap(TcoSettings::incumbent).orElse(null);
+      Optional<TcoLine> incumbentLine = tco.stream().filter(l -> l.candidate().equals(incumbent)).findFirst();
       tco.stream().filter(l -> l.candidate().equals(w.name())).findFirst().ifPresent(l -> {
         if (incumbent != null && !incumbent.equals(w.name())) {
-          t.append("; ").append(w.name()).append(l.breakEvenMonth().isPresent()
-              ? " pays back against " + incumbent + " in month " + l.breakEvenMonth().getAsInt()
-              : " does not pay back against " + incumbent + " within the horizon");
+          t.append("; ").append(w.name()).append(payback(l, incumbent, incumbentLine));
         }
       });
       b.addDetail(t.append('.').toString());
     }
+  }
+
+  /** Whether and when the winner's TCO pays back against the incumbent's, and why not when it cannot say. */
+  private static String payback(TcoLine winner, String incumbent, Optional<TcoLine> incumbentLine) {
+    if (winner.breakEvenMonth().isPresent()) {
+      return " pays back against " + incumbent + " in month " + winner.breakEvenMonth().getAsInt();
+    }
+    if (incumbentLine.isEmpty()) {
+      return " has no break-even month against " + incumbent + ", which has no TCO";
+    }
+    if (!winner.result().coversDemand()) {
+      return " has no break-even month against " + incumbent + ": its TCO does not cover the demand";
+    }
+    if (!incumbentLine.get().result().coversDemand()) {
+      return " has no break-even month against " + incumbent + ": " + incumbent + "'s TCO does not cover the"
+          + " demand";
+    }
+    return " does not pay back against " + incumbent + " within the horizon";
   }
 
   /** Each requirement no priced candidate meets, with the closest one; or why no single candidate meets all. */

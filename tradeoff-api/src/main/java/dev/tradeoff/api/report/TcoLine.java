@@ -35,9 +35,14 @@ public interface TcoLine {
   TcoResult result();
 
   /**
-   * The first month (1-based) from which this candidate's cumulative cost stays at or below the incumbent's.
+   * The month this candidate has paid for itself against the incumbent, by the rule of {@code tradeoff-pricing}'s
+   * {@code TcoProjection#breakEvenMonth}: present only if both this candidate's and the incumbent's TCO cover the
+   * demand ({@link TcoResult#coversDemand()}) and this candidate's cumulative nominal cost ends the horizon strictly
+   * below the incumbent's; it is then the first month (1-based) from which it stays at or below the incumbent's
+   * until the end. The report's notes say when a TCO that does not cover the demand is why there is none.
    *
-   * @return the month; empty for the incumbent itself, without an incumbent, or if it never breaks even
+   * @return the month; empty for the incumbent itself, without an incumbent, if either TCO does not cover the
+   *     demand, or if this candidate does not end the horizon cheaper (equal is not cheaper)
    */
   OptionalInt breakEvenMonth();
 
