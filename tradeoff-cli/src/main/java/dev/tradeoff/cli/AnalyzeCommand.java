@@ -279,13 +279,18 @@ final class AnalyzeCommand implements Callable<Integer> {
       CumulativeCostChart.Builder t = CumulativeCostChart.builder()
           .title("Total cost of ownership")
           .yAxis("Cumulative cost (USD)");
-      for (TcoLine line : report.tco()) {
+      for (int k = 0; k < report.tco().size(); k++) {
+        TcoLine line = report.tco().get(k);
         List<TcoMonth> months = line.result().months();
         double[] values = new double[months.size()];
         for (int i = 0; i < values.length; i++) {
           values[i] = months.get(i).cumulative().doubleValue();
         }
-        t.series(line.candidate(), values);
+        // A TCO that leaves demand unserved prices only part of it: labelled and dashed, its lower curve must not
+        // pass for the workload's cost.
+        Optional<String> unserved = line.unservedDescription();
+        t.series(unserved.map(d -> line.candidate() + " (partial: " + d + ")").orElse(line.candidate()), values,
+            k, unserved.isPresent());
         line.breakEvenMonth().ifPresent(m -> t.marker(m, line.candidate() + " breaks even: month " + m));
       }
       written.add(ChartWriter.write(t.build(), out, "tco-cumulative").png());

@@ -5,12 +5,27 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradeoff.api.AnalysisInput;
+import dev.tradeoff.api.DeploymentCandidate;
+import dev.tradeoff.api.TcoSettings;
+import dev.tradeoff.api.TradeoffAnalyzer;
+import dev.tradeoff.api.report.ReportJson;
+import dev.tradeoff.api.workload.RequestRate;
+import dev.tradeoff.api.workload.TokenProfile;
+import dev.tradeoff.api.workload.WorkloadProfile;
+import dev.tradeoff.cli.internal.Json;
+import dev.tradeoff.cli.internal.Keys;
+import dev.tradeoff.pricing.catalog.AzureDeployment;
+import dev.tradeoff.pricing.catalog.OfferCatalog;
+import dev.tradeoff.pricing.plan.Commitment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +79,51 @@ final class AnalyzeCommandTest {
     assertThat(results.resolve("summary.md")).isNotEmptyFile();
     assertThat(results.resolve("cost-vs-latency.png")).isNotEmptyFile();
     assertThat(Files.readString(results.resolve("cost-vs-latency.svg"))).contains("Recommended: Claude 3 Haiku");
+  }
+
+  /**
+   * 70,000 tokens/min of 1,500 in / 300 out, doubling yearly, over 2 years. 40 fixed global PTUs carry 75,000
+   * tokens/min ($29,200 a month), so from month 3 the excess 70,000 x 2^((m-1)/12) - 75,000 tokens/min (x 43,800
+   * minutes a month) is unserved; their $700,800 is below pay-as-you-go GPT-4o's, but prices only the served part.
+   */
+  @Test
+  void analyze_tcoNotCoveringTheDemand_chartLabelsItPartialAndJsonCarriesTheShortfall() throws Exception {
+    AnalysisInput input = TradeoffAnalyzer.builder()
+        .workload(WorkloadProfile.builder().name("growing").traffic(RequestRate.of(70_000 * 60 / 1_800.0))
+            .tokens(TokenProfile.of(1_500, 300)).growthPerYear(1.0).build())
+        .addCandidate(DeploymentCandidate.of("PTU 40", "azure/gpt-4o", OfferCatalog.bundled()
+            .azurePtu("gpt-4o", AzureDeployment.GLOBAL, Commitment.HOURLY).withFixedUnits(Map.of("PTU", 40))))
+        .addCandidate(DeploymentCandidate.of("GPT-4o", "azure/gpt-4o"))
+        .tco(TcoSettings.builder().years(2).incumbent("GPT-4o").build())
+        .build().input();
+    Path scenario = dir.resolve("growing.json");
+    Files.writeString(scenario, Json.write(Keys.toSnake(Json.mapper().valueToTree(
+        ReportJson.mapper().convertValue(input, Object.class)))), StandardCharsets.UTF_8);
+    Path results = dir.resolve("out");
+    double unserved = 0;
+    for (int m = 3; m <= 24; m++) {
+      unserved += (70_000 * Math.pow(2, (m - 1) / 12.0) - 75_000) * 43_800;
+    }
+
+    int code = run("analyze", scenario.toString(), "--out", results.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    String svg = Files.readString(results.resolve("tco-cumulative.svg"));
+    assertThat(svg).contains("PTU 40 (partial: " + String.format(Locale.ROOT, "%,.0f", unserved)
+        + " tokens unserved from month 3)").contains(">GPT-4o<").doesNotContain("GPT-4o (partial")
+        .as("no break-even marker for a partial TCO").doesNotContain("breaks even");
+    assertThat(results.resolve("tco-cumulative.png")).isNotEmptyFile();
+    JsonNode tco = new ObjectMapper().readTree(results.resolve("report.json").toFile()).get("tco");
+    JsonNode ptu = tco.get(0).get("result");
+    assertThat(tco.get(0).get("candidate").asText()).isEqualTo("PTU 40");
+    assertThat(ptu.get("first_unserved_month").asInt()).isEqualTo(3);
+    assertThat(ptu.get("unserved_tokens").asDouble()).isCloseTo(unserved, within(unserved * 1e-9));
+    assertThat(ptu.get("months").get(23).get("unserved_tokens").asDouble()).isPositive();
+    assertThat(tco.get(0).has("break_even_month")).isFalse();
+    JsonNode payg = tco.get(1).get("result");
+    assertThat(payg.path("first_unserved_month").isMissingNode() || payg.get("first_unserved_month").isNull())
+        .isTrue();
+    assertThat(payg.get("unserved_tokens").asDouble()).isZero();
   }
 
   @Test
