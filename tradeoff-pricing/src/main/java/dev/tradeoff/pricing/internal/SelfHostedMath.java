@@ -121,8 +121,8 @@ public final class SelfHostedMath {
         spilled = excessTokens;
       } else {
         b.unservedTokensPerMonth(excessTokens);
-        b.addNotes(String.format(Locale.ROOT, "maxReplicas %d cannot serve %.0f tokens/month and no spillover is"
-            + " configured: that demand is unserved", plan.maxReplicas(), excessTokens));
+        b.addNotes(String.format(Locale.ROOT, "maxReplicas %d cannot serve %s tokens/month and no spillover is"
+            + " configured: that demand is unserved", plan.maxReplicas(), ProvisionedMath.tokens(excessTokens)));
       }
     }
     b.spilledTokensPerMonth(spilled);

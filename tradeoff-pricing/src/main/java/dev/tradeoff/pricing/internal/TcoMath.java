@@ -118,8 +118,8 @@ public final class TcoMath {
       if (firstUnserved > 0) {
         r.firstUnservedMonth(firstUnserved).unservedTokens(unservedTotal).addNotes(String.format(Locale.ROOT,
             "does not cover the demand: capacity falls short from month %d and there is no spillover, leaving"
-                + " %.0f tokens unserved over the horizon (%.1f%% of month %d's demand); the costs price only the"
-                + " served part", firstUnserved, unservedTotal, 100 * worstShare, worstMonth));
+                + " %s tokens unserved over the horizon (%.1f%% of month %d's demand); the costs price only the"
+                + " served part", firstUnserved, ProvisionedMath.tokens(unservedTotal), 100 * worstShare, worstMonth));
       }
       out.addResult(r.total(cumulative).netPresentCost(cumulativeDiscounted).build());
     }

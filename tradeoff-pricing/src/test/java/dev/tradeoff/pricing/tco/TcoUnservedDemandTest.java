@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tradeoff.pricing.PriceCatalog;
+import dev.tradeoff.pricing.catalog.OfferCatalog;
 import dev.tradeoff.pricing.plan.CapacityPool;
 import dev.tradeoff.pricing.plan.DemandCurve;
 import dev.tradeoff.pricing.plan.PayAsYouGoPlan;
 import dev.tradeoff.pricing.plan.ProvisionedPlan;
+import dev.tradeoff.pricing.plan.SelfHostedPlan;
 import dev.tradeoff.pricing.plan.TokenMix;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,30 @@ final class TcoUnservedDemandTest {
 
     assertThat(json.readValue(text, TcoProjection.class)).isEqualTo(p);
     assertThat(text).contains("\"firstUnservedMonth\":2").contains("\"unservedTokens\"");
+  }
+
+  /**
+   * Self-hosting on at most 2 replicas of 100 output tokens/s serves 12,000 output tokens/min at full throughput:
+   * 72,000 tokens/min of 1,500 in / 300 out. Demand grows from 71,999.7 to 72,000.00001 tokens/min in month 12, the
+   * only month short: by 1e-5 x 43,800 minutes = 0.438 tokens, which the notes used to print as "0 tokens".
+   */
+  @Test
+  void project_shortByAFractionOfATokenInTheLastMonth_notesNameTheShortfallNotZero() {
+    SelfHostedPlan capped = SelfHostedPlan.builder().name("2 replicas")
+        .instance(OfferCatalog.bundled().gpuInstance("aws-sagemaker/ml.g5.12xlarge"))
+        .outputTokensPerSecondPerReplica(100).maxReplicas(2).build();
+    double growth = Math.pow(72_000.00001 / 71_999.7, 12.0 / 11) - 1;
+
+    TcoResult r = TcoScenario.builder().demand(DemandCurve.flat(71_999.7, MIX)).years(1).demandGrowthPerYear(growth)
+        .addOption(TcoOption.of("capped", capped)).build().project().result("capped");
+
+    assertThat(r.firstUnservedMonth()).hasValue(12);
+    assertThat(r.unservedTokens()).isCloseTo(0.438, within(1e-3));
+    assertThat(r.notes()).anyMatch(n -> n.startsWith("does not cover the demand: capacity falls short from month 12")
+        && n.contains("leaving 0.438 tokens unserved over the horizon"));
+    assertThat(capped.monthlyCost(DemandCurve.flat(72_000.00001, MIX)).notes())
+        .contains("maxReplicas 2 cannot serve 0.438 tokens/month and no spillover is configured: that demand is"
+            + " unserved");
   }
 
   @Test
