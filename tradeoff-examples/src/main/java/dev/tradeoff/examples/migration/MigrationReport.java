@@ -120,8 +120,9 @@ public record MigrationReport(
    *
    * @param growthCase the case
    * @param projection both options month by month
-   * @param breakEvenMonth the first month from which self-hosting stays cumulatively cheaper, if within the
-   *     horizon
+   * @param breakEvenMonth the month self-hosting has paid for itself ({@code TcoProjection#breakEvenMonth}: both
+   *     options cover the demand and self-hosting ends the horizon strictly cheaper; the first month from which its
+   *     cumulative cost stays at or below the current deployment's), if there is one
    */
   public record CaseResult(GrowthCase growthCase, TcoProjection projection, OptionalInt breakEvenMonth) {
 
