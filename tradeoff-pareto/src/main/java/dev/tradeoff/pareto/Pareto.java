@@ -146,7 +146,9 @@ public final class Pareto {
   /**
    * The knee of the front: after min-max normalization over the front, the front point farthest from the
    * hyperplane through the extreme points, on the side of the ideal point (the line through the two extremes
-   * in 2D). Ties go to the smallest index.
+   * in 2D). Ties go to the smallest index, where distances within 1e-9 of the largest (in normalized units,
+   * the front spanning [0, 1] in every objective) are ties: rounding cannot pick among points that are equally
+   * far, so a linear front's knee is its first point whether costs are in USD or cents.
    *
    * <pre>{@code
    * Pareto.knee(new double[][] {{0, 10}, {1, 1}, {10, 0}, {5, 5}}).getAsInt(); // 1

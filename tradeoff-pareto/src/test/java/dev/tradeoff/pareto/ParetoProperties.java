@@ -262,18 +262,21 @@ final class ParetoProperties {
   }
 
   @Property(tries = 200)
-  void knee_objectivesRescaledByPowersOfTwo_isTheSamePoint(@ForAll("points") double[][] p, @ForAll long seed) {
-    // Units must not matter; powers of two keep the min-max normalization exact, so the index must not move.
+  void knee_objectivesInOtherUnits_isTheSamePoint(@ForAll("points") double[][] p, @ForAll long seed) {
+    // Units must not matter: any positive factor and offset per objective (USD or cents, ms or s, a shifted
+    // baseline). The min-max normalization undoes them only up to rounding, which must not move the index.
     SplittableRandom rnd = new SplittableRandom(seed);
     int d = p.length == 0 ? 1 : p[0].length;
     double[] factor = new double[d];
+    double[] offset = new double[d];
     for (int j = 0; j < d; j++) {
-      factor[j] = Math.scalb(1.0, rnd.nextInt(-20, 21));
+      factor[j] = Math.pow(10, rnd.nextDouble(-3, 3));
+      offset[j] = rnd.nextBoolean() ? 0 : factor[j] * rnd.nextDouble(-100, 100);
     }
     double[][] q = new double[p.length][d];
     for (int i = 0; i < p.length; i++) {
       for (int j = 0; j < d; j++) {
-        q[i][j] = p[i][j] * factor[j];
+        q[i][j] = p[i][j] * factor[j] + offset[j];
       }
     }
     assertThat(Pareto.knee(q)).isEqualTo(Pareto.knee(p));

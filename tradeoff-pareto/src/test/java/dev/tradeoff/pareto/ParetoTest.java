@@ -246,6 +246,22 @@ final class ParetoTest {
   }
 
   @Test
+  void knee_linearFrontInDecimalUnits_tieGoesToTheSmallestIndex() {
+    // Collinear, so every point is equally far (0) from the line through the extremes. 0.1, 0.2 and 0.3 are not
+    // exact in binary: the computed distances differ in their last bits, which must not pick the knee.
+    double[][] usd = {{0.1, 900}, {0.2, 700}, {0.3, 500}, {0.4, 300}};
+    double[][] cents = {{10, 900}, {20, 700}, {30, 500}, {40, 300}};
+    assertThat(Pareto.knee(usd)).hasValue(0);
+    assertThat(Pareto.knee(cents)).hasValue(0);
+  }
+
+  @Test
+  void knee_concaveFront_tieAmongTheExtremesGoesToTheSmallestIndex() {
+    // The three extremes lie on their own plane (distance 0); point 0 is beyond it, on the far side.
+    assertThat(Pareto.knee(new double[][] {{0.7, 0.7, 0.7}, {0, 0.3, 1}, {1, 0, 0.3}, {0.3, 1, 0}})).hasValue(1);
+  }
+
+  @Test
   void knee_threeObjectives_isFarthestFromThePlaneOfTheExtremes() {
     double[][] p = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0.2, 0.2, 0.2}, {0.5, 0.5, 0.1}};
     assertThat(Pareto.knee(p)).hasValue(3);

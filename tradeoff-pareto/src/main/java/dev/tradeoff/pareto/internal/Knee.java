@@ -5,12 +5,27 @@ package dev.tradeoff.pareto.internal;
  * (Das 1999; Branke et al. 2004), after min-max normalization over the front so that units do not matter.
  *
  * <p>The extreme point of objective j is the front point best in j (ties: smallest sum of normalized values,
- * then smallest index). The hyperplane {@code a . z = 1} through the d extremes is found by Gaussian
+ * within {@link #TIE}, then smallest index). The hyperplane {@code a . z = 1} through the d extremes is found by Gaussian
  * elimination; if the extremes are degenerate (fewer than d distinct ones, or a plane that does not face the
- * ideal point) the plane {@code sum(z) = 1} through the normalized axis intercepts is used instead. In 2D this
- * is exactly "largest distance to the line through the two extremes". Ties: smallest index.
+ * ideal point: a coefficient not positive beyond rounding) the plane {@code sum(z) = 1} through the normalized
+ * axis intercepts is used instead. In 2D this is exactly "largest distance to the line through the two
+ * extremes".
+ *
+ * <p>Ties: smallest index, where distances within {@link #TIE} of the largest count as ties. Normalized values
+ * carry the rounding of the input (0.1 + 0.2 != 0.3) and of the normalization, so points that are equally far
+ * in exact arithmetic (every point of a linear front; the extremes of a concave one, all on their own plane)
+ * get distances that differ in the last bits; without the tolerance those bits, not the tie rules, would pick
+ * the extremes and the knee, and a change of units (USD to cents) would move it.
  */
 public final class Knee {
+
+  /**
+   * Distances (normalized units: the front spans [0, 1] in every objective) within this of the largest are
+   * ties, and coefficients of the plane's normal within this of 0 (relative to the largest) are not positive.
+   * Far above the rounding of the normalization (about 1e-16 times the ratio of the values' magnitude to the
+   * front's range), far below any difference that matters to a decision.
+   */
+  static final double TIE = 1e-9;
 
   private Knee() {}
 
@@ -57,13 +72,16 @@ public final class Knee {
     }
     double[][] e = new double[d][];
     for (int j = 0; j < d; j++) {
-      int best = 0;
-      for (int t = 1; t < f; t++) {
-        double a = z[t * d + j];
-        double b = z[best * d + j];
-        if (a < b || (a == b && sum[t] < sum[best])) {
-          best = t;
+      // The points best in j are exactly those normalized to 0 in j; among them the smallest sum, within TIE.
+      double smallest = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < f; t++) {
+        if (z[t * d + j] == 0) {
+          smallest = Math.min(smallest, sum[t]);
         }
+      }
+      int best = 0;
+      while (z[best * d + j] != 0 || sum[best] > smallest + TIE) {
+        best++;
       }
       e[j] = java.util.Arrays.copyOfRange(z, best * d, best * d + d);
     }
@@ -73,23 +91,27 @@ public final class Knee {
       norm += c * c;
     }
     norm = Math.sqrt(norm);
-    int knee = 0;
-    double bestDistance = Double.NEGATIVE_INFINITY;
+    double[] distance = new double[f];
+    double largest = Double.NEGATIVE_INFINITY;
     for (int t = 0; t < f; t++) {
       double dot = 0;
       for (int j = 0; j < d; j++) {
         dot += a[j] * z[t * d + j];
       }
-      double distance = (1 - dot) / norm;
-      if (distance > bestDistance) {
-        bestDistance = distance;
-        knee = t;
-      }
+      distance[t] = (1 - dot) / norm;
+      largest = Math.max(largest, distance[t]);
+    }
+    int knee = 0;
+    while (distance[knee] < largest - TIE) { // the smallest index among the ties
+      knee++;
     }
     return front[knee];
   }
 
-  /** Solves E a = 1 with partial pivoting; falls back to all ones when singular or not facing the ideal. */
+  /**
+   * Solves E a = 1 with partial pivoting; falls back to all ones when singular or not facing the ideal (a
+   * coefficient at most {@link #TIE} times the largest).
+   */
   private static double[] solveForOnes(double[][] e, int d) {
     double[][] m = new double[d][d + 1];
     for (int i = 0; i < d; i++) {
@@ -121,9 +143,17 @@ public final class Knee {
       }
     }
     double[] a = new double[d];
+    double largest = 0;
     for (int i = 0; i < d; i++) {
       a[i] = m[i][d] / m[i][i];
-      if (!(a[i] > 0) || Double.isInfinite(a[i])) {
+      if (!Double.isFinite(a[i])) {
+        return ones;
+      }
+      largest = Math.max(largest, Math.abs(a[i]));
+    }
+    for (int i = 0; i < d; i++) {
+      // A coefficient that is 0 in exact arithmetic comes out as +-1e-17: either sign must give the same plane.
+      if (!(a[i] > TIE * largest)) {
         return ones;
       }
     }

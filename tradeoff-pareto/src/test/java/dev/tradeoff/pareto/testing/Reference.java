@@ -180,8 +180,8 @@ public final class Reference {
   }
   /**
    * The 2D knee from its definition: after min-max normalization over the front, the front point with the largest
-   * signed distance to the line through the two extremes, on the side of the ideal point (0, 0); ties to the
-   * smallest index. Returns -1 for empty input.
+   * signed distance to the line through the two extremes, on the side of the ideal point (0, 0); ties (distances
+   * within 1e-9 of the largest) to the smallest index. Returns -1 for empty input.
    */
   public static int knee2(double[][] p) {
     int[] front = front(p);
@@ -200,18 +200,20 @@ public final class Reference {
       return front[0]; // every front point is identical (a front with one distinct point)
     }
     // Normalized, the extremes are (0, 1) (best x) and (1, 0) (best y): the line x + y = 1.
-    int knee = -1;
+    double[] distance = new double[p.length];
     double best = Double.NEGATIVE_INFINITY;
     for (int i : front) {
       double x = (p[i][0] - lo[0]) / (hi[0] - lo[0]);
       double y = (p[i][1] - lo[1]) / (hi[1] - lo[1]);
-      double distance = (1 - (x + y)) / Math.sqrt(2);
-      if (distance > best) {
-        best = distance;
-        knee = i;
+      distance[i] = (1 - (x + y)) / Math.sqrt(2);
+      best = Math.max(best, distance[i]);
+    }
+    for (int i : front) {
+      if (distance[i] >= best - 1e-9) {
+        return i;
       }
     }
-    return knee;
+    throw new AssertionError("no front point is within 1e-9 of the largest distance");
   }
 
   /**
