@@ -52,6 +52,28 @@ final class ScoringModelTest {
   }
 
   @Test
+  void rank_candidateBestEverywhere_scoresAtMostOne() {
+    // Shares 0.1/4.1, 3/4.1 and 1/4.1 add up to 1.0000000000000002 in floating point.
+    Criterion cost = Criterion.minimize("cost").weighted(0.1).withReference(0, 100);
+    Criterion ttft = Criterion.minimize("ttft").weighted(3).withReference(0, 2000);
+    Criterion quality = Criterion.maximize("quality").weighted(1).withReference(0, 1);
+    double[][] values = {{10, 300, 0.9}, {20, 400, 0.8}};
+    for (Normalization n : new Normalization[] {Normalization.MIN_MAX, Normalization.FIXED_BOUNDS}) {
+      ScoringModel model = ScoringModel.builder().addCriteria(cost, ttft, quality).normalization(n).build();
+      double best = n == Normalization.MIN_MAX ? model.rank(values).score(0)
+          : model.rank(new double[][] {{0, 0, 1}}).score(0);
+      assertThat(best).as("%s", n).isLessThanOrEqualTo(1.0).isCloseTo(1.0, within(1e-15));
+    }
+    RouterScorer scorer = ScoringModel.builder().addCriteria(cost, ttft, quality)
+        .normalization(Normalization.FIXED_BOUNDS).build().routerScorer();
+    double[] scores = new double[1];
+    scorer.best(new double[] {0, 0, 1}, 1, scores);
+    assertThat(scores[0]).isLessThanOrEqualTo(1.0);
+    scorer.best(new double[][] {{0}, {0}, {1}}, 1, scores);
+    assertThat(scores[0]).isLessThanOrEqualTo(1.0);
+  }
+
+  @Test
   void rank_minMaxTopsis_matchesHandComputation() {
     ScoringModel model = ScoringModel.builder().addCriteria(Criterion.minimize("cost").weighted(3),
         Criterion.maximize("quality")).aggregation(Aggregation.TOPSIS).build();

@@ -253,6 +253,29 @@ final class ScoringProperties {
     assertThat(columnScores).containsExactly(r.scores());
   }
 
+  @Property(tries = 300)
+  void weightedSum_minMaxOrFixedBounds_scoresStayWithinZeroAndOne(@ForAll("unitCases") Case c) {
+    // Row 0 becomes the ideal (utility 1 everywhere), where rounding of the weight shares would show above 1.
+    double[][] v = new double[c.values().length][];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = c.values()[i].clone();
+    }
+    List<Criterion> cs = c.model().criteria();
+    for (int j = 0; j < cs.size(); j++) {
+      v[0][j] = cs.get(j).direction() == Direction.MINIMIZE ? -1 : 4; // beyond the data and the references
+    }
+    for (double s : c.model().rank(v).scores()) {
+      assertThat(s).isBetween(0.0, 1.0);
+    }
+    if (c.model().normalization() == Normalization.FIXED_BOUNDS) {
+      double[] scores = new double[v.length];
+      c.model().routerScorer().best(columns(v, 0), v.length, scores);
+      for (double s : scores) {
+        assertThat(s).isBetween(0.0, 1.0);
+      }
+    }
+  }
+
   @Property(tries = 100)
   void scores_allCandidatesEqual_tieAndKeepInputOrder(@ForAll("cases") Case c) {
     double[][] same = new double[c.values().length][];
@@ -433,6 +456,13 @@ final class ScoringProperties {
               .aggregation(aggregation).build();
           return new Case(model, PointSets.generate(PointSets.Kind.TIE_GRID, k, m, seed));
         });
+  }
+
+  /** Weighted sums of [0, 1] utilities: scores in [0, 1]. */
+  @Provide
+  Arbitrary<Case> unitCases() {
+    return build(Arbitraries.of(Normalization.MIN_MAX, Normalization.FIXED_BOUNDS),
+        Arbitraries.just(Aggregation.WEIGHTED_SUM));
   }
 
   @Provide

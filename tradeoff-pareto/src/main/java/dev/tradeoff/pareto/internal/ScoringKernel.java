@@ -18,7 +18,7 @@ public final class ScoringKernel {
   public final boolean[] maximize;
   /** Raw weights, {@code >= 0}. */
   public final double[] weight;
-  /** Weights scaled to sum 1. */
+  /** Weights scaled to sum 1: {@code weight / total}, fitted so that their rounded sum is at most 1. */
   public final double[] share;
   /** SLO limit per criterion (0 for linear curves). */
   public final double[] sloLimit;
@@ -73,6 +73,7 @@ public final class ScoringKernel {
     for (int j = 0; j < m; j++) {
       share[j] = weight[j] / total;
     }
+    fitToOne(share);
     this.sloLimit = new double[m];
     this.sloCoef = new double[m];
     this.sloSign = new double[m];
@@ -113,6 +114,32 @@ public final class ScoringKernel {
           beta[j] = 0.0;
         }
       }
+    }
+  }
+
+  /**
+   * Lowers the largest share by one ulp at a time until the shares, added in criterion order as every weighted
+   * sum adds its terms, sum to at most 1. Each rounded {@code w / total} is within half an ulp, but their rounded
+   * sum can be {@code 1 + 2^-52} (weights 0.1, 3, 1), and a candidate with utility 1 everywhere would score
+   * that; with the shares fitted, every term is at most its share and rounded addition is monotone, so a
+   * weighted sum of utilities in [0, 1] is in [0, 1].
+   *
+   * @param share the shares, {@code >= 0}, adjusted in place
+   */
+  private static void fitToOne(double[] share) {
+    while (true) {
+      double sum = 0.0;
+      int largest = 0;
+      for (int j = 0; j < share.length; j++) {
+        sum = j == 0 ? share[j] : sum + share[j];
+        if (share[j] > share[largest]) {
+          largest = j;
+        }
+      }
+      if (sum <= 1) {
+        return;
+      }
+      share[largest] = Math.nextDown(share[largest]);
     }
   }
 
