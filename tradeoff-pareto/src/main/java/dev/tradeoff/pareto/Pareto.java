@@ -108,7 +108,8 @@ public final class Pareto {
 
   /**
    * The exact hypervolume: the volume of the region dominated by the points and bounded above by the
-   * reference point. Dominated points add nothing, so {@code hypervolume(S) == hypervolume(front(S))}.
+   * reference point. Dominated points add nothing, so {@code hypervolume(S) == hypervolume(front(S))} to the last
+   * bit, and the order of the points does not change a bit either.
    *
    * <pre>{@code
    * Pareto.hypervolume(new double[][] {{1, 2}, {2, 1}}, new double[] {3, 3}); // 3.0

@@ -184,6 +184,20 @@ final class ParetoTest {
   }
 
   @Test
+  void hypervolume_dominatedPointOrInputOrder_changesNoBit() {
+    double[] ref = {1, 1};
+    double front = Pareto.hypervolume(new double[][] {{0.1, 0.2}}, ref);
+    // (0.8, 0.5) is dominated; it once split the sweep at x = 0.8, rounding 0.7 * 0.8 + 0.2 * 0.8 to 0.72 where
+    // the front alone gives 0.9 * 0.8 = 0.7200000000000001.
+    assertThat(Pareto.hypervolume(new double[][] {{0.1, 0.2}, {0.8, 0.5}}, ref)).isEqualTo(front);
+    // Two front points on one z level: the sweep took them in input order, 0.18200000000000002 one way round
+    // and 0.182 the other.
+    double[] ref3 = {1, 1, 1};
+    assertThat(Pareto.hypervolume(new double[][] {{0.7, 0.2, 0.3}, {0.8, 0.1, 0.3}}, ref3))
+        .isEqualTo(Pareto.hypervolume(new double[][] {{0.8, 0.1, 0.3}, {0.7, 0.2, 0.3}}, ref3));
+  }
+
+  @Test
   void hypervolume_referenceNotBoundingTheSet_isRejectedWithTheOffendingPoint() {
     assertThatThrownBy(() -> Pareto.hypervolume(new double[][] {{1, 2}, {2, 7.5}}, new double[] {3, 7}))
         .isInstanceOf(IllegalArgumentException.class)

@@ -14,9 +14,14 @@ package dev.tradeoff.pareto.internal;
  *       at or below it, down to the 3D sweep: {@code O(N^(d-2) log N)} time in the worst case, {@code O(N)}
  *       memory per level.</li>
  * </ul>
- * The caller guarantees every point is within the reference and that {@code reference[j] - min_j} is finite, so
- * every difference is finite; a product can still overflow, which is reported rather than returned (as infinity
- * or, after {@code inf * 0}, NaN).
+ * Every regime runs on a canonical input: the distinct non-dominated points in lexicographic order. Rounding
+ * depends on which points a sweep visits and in which order, so without this a dominated point (which splits a
+ * slab that the front alone leaves whole) or another input order changed the last bits; with it, the volume of
+ * a set, of its front, and of any permutation of either are the same double.
+ *
+ * <p>The caller guarantees every point is within the reference and that {@code reference[j] - min_j} is finite,
+ * so every difference is finite; a product can still overflow, which is reported rather than returned (as
+ * infinity or, after {@code inf * 0}, NaN).
  */
 public final class Hypervolume {
 
@@ -33,7 +38,16 @@ public final class Hypervolume {
    * @throws ArithmeticException if the volume, or a cross-section of it, exceeds {@link Double#MAX_VALUE}
    */
   public static double compute(double[] x, int n, int d, double[] ref) {
-    double v = volume(x, n, d, ref);
+    int[] front = NonDominated.front(x, n, d);
+    LexSort.sort(x, d, front, front.length);
+    double[] canonical = new double[front.length * d];
+    int m = 0;
+    for (int t = 0; t < front.length; t++) {
+      if (t == 0 || !LexSort.same(x, d, front[t - 1], front[t])) {
+        System.arraycopy(x, front[t] * d, canonical, m++ * d, d);
+      }
+    }
+    double v = volume(canonical, m, d, ref);
     // NaN, too: an overflowed cross-section (area in 3D) times a zero-thickness slab (tied last coordinates) is
     // inf * 0. Both only arise once some partial product passed Double.MAX_VALUE.
     if (!(v <= Double.MAX_VALUE)) {
