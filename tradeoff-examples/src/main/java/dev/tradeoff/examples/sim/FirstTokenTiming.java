@@ -13,7 +13,10 @@ import java.util.Objects;
  *
  * @param requestId the id the response carried ({@code x-request-id} on OpenAI formats, {@code request-id} on
  *     Anthropic's), which the client sees as {@code RequestResult.providerRequestId()}
- * @param receivedNanos when the request had been read and parsed and its response was planned
+ * @param receivedNanos when the request arrived, the instant its response is planned from: for a request read in
+ *     one go, when its first bytes became readable, as seen by the server's thread that only waits for requests
+ *     (its event loops, busy writing tokens, may read it a little later); for one that came in parts, when its
+ *     last part was read
  * @param dueNanos when the profile scheduled the first token event (the response head goes out at once)
  * @param writtenNanos when the event loop handed the first token event to the socket: from up to 250 µs before
  *     {@code dueNanos} (a loop writes every step due within that window together) to however late the loop was

@@ -11,7 +11,8 @@ import java.util.ArrayDeque;
 
 /**
  * One client connection: reads requests, runs the {@link Script} of each response at its instants, and applies
- * the script's ending (keep-alive, close, reset, stall). Confined to its {@link EventLoop}'s thread.
+ * the script's ending (keep-alive, close, reset, stall). Confined to its {@link EventLoop}'s thread, but for the
+ * {@link ArrivalWatch} that stamps when a request starts to arrive.
  */
 final class Connection {
 
@@ -23,6 +24,9 @@ final class Connection {
   private final SocketChannel channel;
   private final int maxRequestBytes;
   private SelectionKey key;
+  private ArrivalWatch.Arrival arrival;
+  /** Part of the next request was read before the rest: its arrival time is when it was read whole. */
+  private boolean partial;
   private byte[] in = new byte[4096];
   private int inLength;
   private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
@@ -42,8 +46,10 @@ final class Connection {
     this.maxRequestBytes = maxRequestBytes;
   }
 
-  void register(Selector selector) throws IOException {
+  void register(Selector selector, ArrivalWatch arrivals) throws IOException {
     key = channel.register(selector, SelectionKey.OP_READ, this);
+    arrival = arrivals.watch(channel);
+    arrival.arm();
   }
 
   boolean closed() {
@@ -164,6 +170,7 @@ final class Connection {
         return;
       }
       if (result.request == null) {
+        partial = true;
         if (result.wantsContinue && !continueSent) {
           continueSent = true;
           write(CONTINUE);
@@ -173,9 +180,15 @@ final class Connection {
       System.arraycopy(in, result.consumed, in, 0, inLength - result.consumed);
       inLength -= result.consumed;
       continueSent = false;
+      // A request read in one go arrived when its first bytes did (as the arrival watch saw them, promptly, while
+      // this loop may have been busy writing tokens); one that came in parts, when its last part was read.
+      long now = System.nanoTime();
+      long arrived = arrival.take(now); // taken either way, so that its stamp cannot reach a later request
+      long received = partial ? now : arrived;
+      partial = false;
       Script next;
       try {
-        next = loop.router().handle(result.request, System.nanoTime());
+        next = loop.router().handle(result.request, received);
       } catch (RuntimeException e) {
         next = loop.router().internalError(e);
       }
@@ -228,6 +241,9 @@ final class Connection {
       case KEEP_ALIVE:
         script = null;
         if (keepAlive) {
+          if (inLength == 0) {
+            arrival.arm();
+          }
           processInput();
         } else {
           closeWhenFlushed();
@@ -292,6 +308,9 @@ final class Connection {
     out.clear();
     if (key != null) {
       key.cancel();
+    }
+    if (arrival != null) {
+      arrival.cancel();
     }
     try {
       channel.close();

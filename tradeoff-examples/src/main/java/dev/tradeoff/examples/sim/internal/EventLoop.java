@@ -75,6 +75,7 @@ final class EventLoop implements Runnable {
   private final Selector selector;
   private final Router router;
   private final int maxRequestBytes;
+  private final ArrivalWatch arrivals;
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private final Queue<SocketChannel> incoming = new ConcurrentLinkedQueue<>();
   private final Set<Connection> connections = new HashSet<>();
@@ -84,10 +85,11 @@ final class EventLoop implements Runnable {
   private EventLoop[] group;
   private int nextLoop;
 
-  EventLoop(String name, Router router, int maxRequestBytes) throws IOException {
+  EventLoop(String name, Router router, int maxRequestBytes, ArrivalWatch arrivals) throws IOException {
     this.selector = Selector.open();
     this.router = router;
     this.maxRequestBytes = maxRequestBytes;
+    this.arrivals = arrivals;
     this.thread = new Thread(this, name);
     this.thread.setDaemon(true);
   }
@@ -244,7 +246,7 @@ final class EventLoop implements Runnable {
   private void register(SocketChannel channel) {
     Connection connection = new Connection(this, channel, maxRequestBytes);
     try {
-      connection.register(selector);
+      connection.register(selector, arrivals);
       connections.add(connection);
     } catch (IOException e) {
       connection.close();

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The running server behind {@code SimulatedProvider}: a listening socket and {@code ioThreads} event loops.
+ * The running server behind {@code SimulatedProvider}: a listening socket, {@code ioThreads} event loops and the
+ * {@link ArrivalWatch} that times requests' arrivals for them.
  * Thread-safe: {@link #close()} may be called from any thread, more than once.
  */
 public final class ServerCore implements AutoCloseable {
@@ -19,13 +20,15 @@ public final class ServerCore implements AutoCloseable {
 
   private final ServerSocketChannel server;
   private final EventLoop[] loops;
+  private final ArrivalWatch arrivals;
   private final Router router;
   private final int port;
   private boolean closed;
 
-  private ServerCore(ServerSocketChannel server, EventLoop[] loops, Router router, int port) {
+  private ServerCore(ServerSocketChannel server, EventLoop[] loops, ArrivalWatch arrivals, Router router, int port) {
     this.server = server;
     this.loops = loops;
+    this.arrivals = arrivals;
     this.router = router;
     this.port = port;
   }
@@ -42,16 +45,18 @@ public final class ServerCore implements AutoCloseable {
       server.bind(new InetSocketAddress(config.bindAddress(), config.port()), BACKLOG);
       server.configureBlocking(false);
       Router router = new Router(config, System.nanoTime());
+      ArrivalWatch arrivals = new ArrivalWatch("tradeoff-sim-arrivals");
       EventLoop[] loops = new EventLoop[config.ioThreads()];
       for (int i = 0; i < loops.length; i++) {
-        loops[i] = new EventLoop("tradeoff-sim-io-" + i, router, config.maxRequestBytes());
+        loops[i] = new EventLoop("tradeoff-sim-io-" + i, router, config.maxRequestBytes(), arrivals);
       }
       loops[0].accept(server, loops);
+      arrivals.start();
       for (EventLoop loop : loops) {
         loop.start();
       }
       int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-      return new ServerCore(server, loops, router, port);
+      return new ServerCore(server, loops, arrivals, router, port);
     } catch (IOException e) {
       if (server != null) {
         try {
@@ -118,6 +123,7 @@ public final class ServerCore implements AutoCloseable {
       for (EventLoop loop : loops) {
         loop.stop(5_000);
       }
+      arrivals.stop(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
