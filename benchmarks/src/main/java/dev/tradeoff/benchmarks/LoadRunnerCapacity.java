@@ -7,8 +7,10 @@ import dev.tradeoff.examples.sim.FirstTokenTiming;
 import dev.tradeoff.examples.sim.ModelProfile;
 import dev.tradeoff.examples.sim.SimulatedProvider;
 import dev.tradeoff.examples.sim.SimulatorConfig;
+import dev.tradeoff.metrics.RequestResult;
 import dev.tradeoff.metrics.WireApi;
 import dev.tradeoff.metrics.client.ApiKey;
+import dev.tradeoff.metrics.client.ChatRequest;
 import dev.tradeoff.metrics.client.ClientConfig;
 import dev.tradeoff.metrics.client.LlmClient;
 import dev.tradeoff.metrics.client.TokenEstimation;
@@ -37,6 +39,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -90,6 +94,10 @@ import javax.management.openmbean.CompositeData;
  *       from the head), and the simulator's lateness for those first tokens (written − due). This takes out what
  *       no client can measure away — the server writing late — and leaves the client's own error plus the
  *       server's read of the request and the loopback transfer.
+ *   <li>that error's two legs (runner only), on the one clock both JVMs read ({@code System.nanoTime} is
+ *       {@code CLOCK_MONOTONIC} on Linux): <b>up</b> = server received − client sent (the request's way in) and
+ *       <b>down</b> = client read the first token − server wrote it (the token's way out: the loopback and the
+ *       client's own wake-up, read and parse — the meter's own error). up + down = the error vs actual injection.
  *   <li>concurrency actually reached (from the records: streams open at each measured request's start, min,
  *       mean, max), failures by kind, the client JVM's CPU use in cores (the server's too with {@code --server
  *       in-process}), machine CPU busy and steal shares from {@code /proc/stat}, load average before and after,
@@ -185,9 +193,9 @@ import javax.management.openmbean.CompositeData;
  * Parts of the 3.10 ms run at p99: scheduler lag 0.62, client queue (send to request on the wire) 1.23, response
  * headers 2.64, first token − headers − injected 1.37 (the repeat: 0.98, 1.53, 4.31, 2.31).
  *
- * <p>The ≤ 2 ms p99 goal is <b>not met</b> by the runner (p99 3.1–4.7 ms in the final configuration, against
- * 5.1 ms before with the same heap flags; p50 0.24–0.36 ms against 1.09 ms); it is met by the floor (the NIO peer,
- * 0.83 ms, since the simulator paces with sub-millisecond precision: before, it rounded every sleep up to the next
+ * <p>On 2026-11-28 the ≤ 2 ms p99 goal was <b>not met</b> by the runner (p99 3.1–4.7 ms in the final configuration,
+ * against 5.1 ms before with the same heap flags; p50 0.24–0.36 ms against 1.09 ms); it was met by the floor (the
+ * NIO peer, 0.83 ms, since the simulator paces with sub-millisecond precision: before, it rounded every sleep up to the next
  * millisecond). What remains above the floor is the runner's thread per stream on two cores: its send path (OkHttp
  * dispatcher hand-off and request write, p99 1.2 ms before the request is on the wire) and 1,000 blocked readers
  * woken one by one, sharing the cores with the simulator. The library changes (no copy of a finished meter's
@@ -208,6 +216,15 @@ import javax.management.openmbean.CompositeData;
  * thread per stream means ~32,000 context switches a second, 57% of the client's CPU in the kernel and 28% in
  * {@code finish_task_switch} ({@code perf}). Against the delay the simulator actually injected (last series,
  * 3 pairs): runner p99 4.30–6.56 ms (median 4.62), floor 1.74–6.37 ms (median 3.22; the 6.37 with 16% steal).
+ *
+ * <h2>Results (2026-11-29 morning, quiet host): the goal met</h2>
+ *
+ * The error's legs (see the list above) showed the simulator reading requests late — its loops pace tokens and
+ * do not wake for a readable socket — and counting its 500 ms from that late read: up p99 0.74–1.18 ms, about as
+ * much as the client's own down leg (0.82–0.89). With the simulator timing each request from its arrival (its
+ * internal {@code ArrivalWatch}): up p99 0.21–0.28 ms, and the runner's p99 TTFT error 0.91–1.73 ms against the
+ * profile and 0.80–1.23 ms against the actual injection in all 10 runs (4 pairs and 6 runs back to back), the
+ * down leg — what the meter itself adds — 0.73–1.06 ms. Tables in {@code benchmarks/RESULTS.md}.
  */
 public final class LoadRunnerCapacity {
 
@@ -272,10 +289,11 @@ public final class LoadRunnerCapacity {
                     .build())) {
       LoadProfile load =
           "constant".equals(arrivals) ? LoadProfile.constantRate(rate) : LoadProfile.poisson(rate, seed);
+      LegClock legs = new LegClock(client);
       LoadRunConfig config =
           LoadRunConfig.builder()
               .prompts(PromptSet.customerSupport())
-              .addCandidate(new Candidate("sim", client))
+              .addCandidate(new Candidate("sim", legs))
               .addProfile(load)
               .warmupRequests(warmupRequests)
               .maxRequests(measuredRequests)
@@ -334,7 +352,9 @@ public final class LoadRunnerCapacity {
         if (opt.containsKey("out")) {
           result.writeTo(Path.of(opt.get("out")));
         }
-        ok = report(result.steps().get(0), ttftMs, streams, sim.firstTokens());
+        Map<String, FirstTokenTiming> firstTokens = sim.firstTokens();
+        ok = report(result.steps().get(0), ttftMs, streams, firstTokens);
+        legs.report(result.steps().get(0), firstTokens);
       }
       double busy = busyShare(cpuBefore, cpuAfter);
       System.out.printf(
@@ -381,6 +401,84 @@ public final class LoadRunnerCapacity {
       System.err.println("simulator (whole run, warm-up included): " + sim.pacingSummary());
     }
     System.err.println("simulator JVM gc (whole run, warm-up included): " + gc.summary());
+  }
+
+  /**
+   * The runner's client, recording each request's send and first-token times on {@link System#nanoTime()} so that
+   * its TTFT error can be split at the simulator's own timestamps into its two legs. Both JVMs run on one Linux
+   * host, where {@code nanoTime} is {@code CLOCK_MONOTONIC} — one clock for every process — so times taken in the
+   * client and in the forked simulator subtract (in-process, trivially). With received and written the
+   * simulator's times of reading the request and writing the first token: up = received − send (the request's way
+   * in: the write, loopback, and the simulator's I/O thread waking for it) and down = first token read − written
+   * (the token's way out: loopback, and the client's thread waking, reading and parsing it — the client's own
+   * error). up + down = TTFT − (written − received), the error against the delay actually injected.
+   */
+  private static final class LegClock implements LlmClient {
+    private final LlmClient delegate;
+    private final Map<String, long[]> sendAndFirstToken = new ConcurrentHashMap<>();
+
+    LegClock(LlmClient delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public ClientConfig config() {
+      return delegate.config();
+    }
+
+    @Override
+    public CompletableFuture<RequestResult> submit(
+        ChatRequest request, long intendedStartNanos) {
+      return delegate.submit(request, intendedStartNanos).whenComplete((r, e) -> keep(r));
+    }
+
+    @Override
+    public CompletableFuture<RequestResult> submitAt(
+        ChatRequest request, long sendAtNanos) {
+      return delegate.submitAt(request, sendAtNanos).whenComplete((r, e) -> keep(r));
+    }
+
+    private void keep(RequestResult r) {
+      if (r != null && r.providerRequestId().isPresent() && r.timeline().ttftContentNanos().isPresent()) {
+        long start = r.timeline().startNanos();
+        sendAndFirstToken.put(r.providerRequestId().get(),
+            new long[] {start, start + r.timeline().ttftContentNanos().getAsLong()});
+      }
+    }
+
+    @Override
+    public int inFlight() {
+      return delegate.inFlight();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+
+    /** Prints the two legs over the measured, successful requests that pair with a simulator trace entry. */
+    void report(StepResult step, Map<String, FirstTokenTiming> injected) {
+      List<long[]> pairs = new ArrayList<>();
+      for (RequestRecord r : step.records()) {
+        if (!r.warmup() && r.error().isEmpty() && r.providerRequestId().isPresent()) {
+          long[] client = sendAndFirstToken.get(r.providerRequestId().get());
+          FirstTokenTiming server = injected.get(r.providerRequestId().get());
+          if (client != null && server != null) {
+            pairs.add(new long[] {server.receivedNanos() - client[0], client[1] - server.writtenNanos()});
+          }
+        }
+      }
+      double[] up = new double[pairs.size()];
+      double[] down = new double[pairs.size()];
+      for (int i = 0; i < up.length; i++) {
+        up[i] = pairs.get(i)[0] / 1e6;
+        down[i] = pairs.get(i)[1] / 1e6;
+      }
+      Arrays.sort(up);
+      Arrays.sort(down);
+      line("  up: server received - client sent", up);
+      line("  down: client read - server wrote", down);
+    }
   }
 
   /** The simulator, in this JVM or in a child JVM with the same class path. */
@@ -789,7 +887,7 @@ public final class LoadRunnerCapacity {
     final AtomicLong count = new AtomicLong();
     final AtomicLong totalMillis = new AtomicLong();
     final AtomicLong maxMillis = new AtomicLong();
-    final Map<String, Long> maxByName = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Long> maxByName = new ConcurrentHashMap<>();
     /** Each collection since {@link #reset()}: "+seconds since reset: duration". */
     final List<String> when = new ArrayList<>();
     volatile long resetUptimeMillis;
