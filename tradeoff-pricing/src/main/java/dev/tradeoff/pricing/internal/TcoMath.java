@@ -114,12 +114,13 @@ public final class TcoMath {
             .cost(cost).discountedCost(discounted).cumulative(cumulative).cumulativeDiscounted(cumulativeDiscounted)
             .unservedTokens(unserved).build());
       }
-      termNote(plan, term, months).ifPresent(r::addNotes);
+      termNote(plan, term, months).ifPresent(n -> r.termNote(n).addNotes(n));
       if (firstUnserved > 0) {
-        r.firstUnservedMonth(firstUnserved).unservedTokens(unservedTotal).addNotes(String.format(Locale.ROOT,
+        String n = String.format(Locale.ROOT,
             "does not cover the demand: capacity falls short from month %d and there is no spillover, leaving"
                 + " %s tokens unserved over the horizon (%.1f%% of month %d's demand); the costs price only the"
-                + " served part", firstUnserved, ProvisionedMath.tokens(unservedTotal), 100 * worstShare, worstMonth));
+                + " served part", firstUnserved, ProvisionedMath.tokens(unservedTotal), 100 * worstShare, worstMonth);
+        r.firstUnservedMonth(firstUnserved).unservedTokens(unservedTotal).unservedNote(n).addNotes(n);
       }
       out.addResult(r.total(cumulative).netPresentCost(cumulativeDiscounted).build());
     }

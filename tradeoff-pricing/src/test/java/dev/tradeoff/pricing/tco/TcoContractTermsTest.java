@@ -1,7 +1,9 @@
 package dev.tradeoff.pricing.tco;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tradeoff.pricing.InvalidValueException;
 import dev.tradeoff.pricing.PriceCatalog;
 import dev.tradeoff.pricing.plan.Billing;
 import dev.tradeoff.pricing.plan.CapacityPool;
@@ -13,6 +15,7 @@ import dev.tradeoff.pricing.plan.Payment;
 import dev.tradeoff.pricing.plan.ProvisionedPlan;
 import dev.tradeoff.pricing.plan.TokenMix;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +78,8 @@ final class TcoContractTermsTest {
     assertThat(r.total()).isEqualByComparingTo("168480");
     assertThat(r.notes()).containsExactly("reserved units are locked for each 12-month term: they never shrink"
         + " within a term (they grow with demand, at the term's price) and are re-sized and re-priced at each renewal");
+    assertThat(r.termNote()).contains(r.notes().get(0));
+    assertThat(r.unservedNote()).isEmpty();
   }
 
   /** Growing demand within a term: the reservation grows with it (never below the term's start), priced at start. */
@@ -138,5 +143,17 @@ final class TcoContractTermsTest {
     assertThat(r.notes()).containsExactly("the commitment is fixed for each 36-month term at the price level of the"
         + " term's start and paid whether used or not; usage is priced month by month; the last term runs 24 months"
         + " past the horizon and those months are not counted");
+    assertThat(r.termNote()).contains(r.notes().get(0));
+  }
+
+  /** The structured notes are the notes' own: a term note that is not among them is rejected. */
+  @Test
+  void result_termNoteNotAmongTheNotes_rejected() {
+    TcoResult r = project(TcoScenario.builder().demand(DEMAND_40_UNITS).years(1), reserved(12));
+
+    assertThatThrownBy(() -> ImmutableTcoResult.copyOf(r).withNotes(List.of()))
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("termNote");
+    assertThatThrownBy(() -> ImmutableTcoResult.copyOf(r).withUnservedNote("short"))
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("unservedNote");
   }
 }

@@ -57,6 +57,8 @@ final class TcoUnservedDemandTest {
     assertThat(r.coversDemand()).isFalse();
     assertThat(r.notes()).anyMatch(n -> n.startsWith("does not cover the demand: capacity falls short from month 2")
         && n.contains("73.5% of month 24's demand"));
+    assertThat(r.unservedNote()).hasValueSatisfying(n -> assertThat(r.notes()).containsExactly(n));
+    assertThat(r.termNote()).isEmpty();
   }
 
   /**
@@ -119,6 +121,7 @@ final class TcoUnservedDemandTest {
     assertThat(r.firstUnservedMonth()).isEmpty();
     assertThat(r.unservedTokens()).isZero();
     assertThat(r.notes()).isEmpty();
+    assertThat(r.unservedNote()).isEmpty();
     assertThat(r.total()).isEqualByComparingTo("350400");
   }
 }
