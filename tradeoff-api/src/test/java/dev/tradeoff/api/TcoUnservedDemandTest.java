@@ -58,7 +58,7 @@ final class TcoUnservedDemandTest {
     assertThat(r.notes()).anyMatch(n -> n.startsWith("The TCO of PTU 40 does not cover the workload: from month 3"));
     String md = ReportRenderer.markdown(r);
     assertThat(md).contains("| Covers demand |").contains("tokens unserved from month 3")
-        .contains("A TCO that does not cover the demand prices only the served part");
+        .containsOnlyOnce("prices only the served part");
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.tradeoff.api.workload.WorkloadStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Text renderings of a {@link TradeoffReport}: Markdown (table with pipes, for READMEs, pull requests and chat) and
@@ -19,6 +20,13 @@ import java.util.Map;
  * <p>Sections: recommendation, workload, candidates table, excluded, no-candidate-meets (when nothing is
  * recommended), Pareto front, ranking and weight sensitivity, break-even, TCO, notes. Dollar amounts to the cent
  * (per request exact), latencies in whole ms. Stateless and thread-safe.
+ *
+ * <p>The TCO section is a table (one row per {@link TradeoffReport#tco()} line, in the report's order; a TCO that
+ * does not cover the demand is marked in its "Covers demand" column with {@link TcoLine#unservedDescription()}),
+ * followed by each line's own {@code TcoResult} notes in the same order, each prefixed with the candidate's name
+ * ({@code "PTU 1y: reserved units are locked for each 12-month term ..."}) — except the result's
+ * {@code unservedNote()}: what a partial TCO leaves out, and that it has no break-even month, is said once, in the
+ * report's notes written by {@link dev.tradeoff.api.TradeoffAnalyzer}.
  *
  * @since 0.1.0
  */
@@ -150,10 +158,14 @@ public final class ReportRenderer {
       }
       table(b, md, new String[] {"Candidate", "Total", "Net present cost", "Breaks even vs incumbent",
           "Covers demand"}, rows);
-      if (r.tco().stream().anyMatch(t -> !t.result().coversDemand())) {
+      List<String> notes = new ArrayList<>();
+      for (TcoLine t : r.tco()) {
+        t.result().notes().stream().filter(n -> !t.result().unservedNote().equals(Optional.of(n)))
+            .forEach(n -> notes.add(t.candidate() + ": " + n));
+      }
+      if (!notes.isEmpty()) {
         b.append('\n');
-        bullets(b, List.of("A TCO that does not cover the demand prices only the served part: it is not the cost"
-            + " of the workload and not comparable with the others."));
+        bullets(b, notes);
       }
     }
     if (!r.notes().isEmpty()) {
