@@ -15,9 +15,12 @@ import dev.tradeoff.api.workload.TokenProfile;
 import dev.tradeoff.api.workload.WorkloadProfile;
 import dev.tradeoff.cli.internal.Json;
 import dev.tradeoff.cli.internal.Keys;
+import dev.tradeoff.pricing.PriceCatalog;
 import dev.tradeoff.pricing.catalog.AzureDeployment;
 import dev.tradeoff.pricing.catalog.OfferCatalog;
 import dev.tradeoff.pricing.plan.Commitment;
+import dev.tradeoff.pricing.plan.CommittedPlan;
+import dev.tradeoff.pricing.plan.PayAsYouGoPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -108,6 +111,8 @@ final class AnalyzeCommandTest {
     int code = run("analyze", scenario.toString(), "--out", results.toString());
 
     assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).as("the shortfall explained once, in the notes")
+        .containsOnlyOnce("The TCO of PTU 40 does not cover the workload").containsOnlyOnce("served part");
     String svg = Files.readString(results.resolve("tco-cumulative.svg"));
     assertThat(svg).contains("PTU 40 (partial: " + String.format(Locale.ROOT, "%,.0f", unserved)
         + " tokens unserved from month 3)").contains(">GPT-4o<").doesNotContain("GPT-4o (partial")
@@ -124,6 +129,42 @@ final class AnalyzeCommandTest {
     assertThat(payg.path("first_unserved_month").isMissingNode() || payg.get("first_unserved_month").isNull())
         .isTrue();
     assertThat(payg.get("unserved_tokens").asDouble()).isZero();
+  }
+
+  /**
+   * A 1-year global PTU reservation and a 24-month committed spend in a 3-year TCO: the Markdown on stdout shows
+   * each one's term note under the TCO table — the commitment's last term runs 12 months past the horizon, not
+   * counted — and the JSON carries it as the result's {@code term_note}.
+   */
+  @Test
+  void analyze_reservedAndCommittedInAThreeYearTco_stdoutShowsTheirTermNotes() throws Exception {
+    AnalysisInput input = TradeoffAnalyzer.builder()
+        .workload(WorkloadProfile.builder().name("steady").traffic(RequestRate.of(70_000 * 60 / 1_800.0))
+            .tokens(TokenProfile.of(1_500, 300)).build())
+        .addCandidate(DeploymentCandidate.of("PTU 1y", "azure/gpt-4o", OfferCatalog.bundled()
+            .azurePtu("gpt-4o", AzureDeployment.GLOBAL, Commitment.P1Y)))
+        .addCandidate(DeploymentCandidate.of("Commit 2y", "azure/gpt-4o", CommittedPlan.builder()
+            .name("gpt-4o, 2-year commitment").base(PayAsYouGoPlan.of(PriceCatalog.bundled().resolve("azure/gpt-4o")))
+            .discount(0.1).commitmentPerMonth(new BigDecimal("10000")).termMonths(24).build()))
+        .tco(TcoSettings.builder().years(3).build())
+        .build().input();
+    Path scenario = dir.resolve("terms.json");
+    Files.writeString(scenario, Json.write(Keys.toSnake(Json.mapper().valueToTree(
+        ReportJson.mapper().convertValue(input, Object.class)))), StandardCharsets.UTF_8);
+    Path results = dir.resolve("out");
+
+    int code = run("analyze", scenario.toString(), "--out", results.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    String commitNote = "the commitment is fixed for each 24-month term at the price level of the term's start and"
+        + " paid whether used or not; usage is priced month by month; the last term runs 12 months past the horizon"
+        + " and those months are not counted";
+    assertThat(out.toString()).contains("### TCO over 36 months")
+        .contains("\n- PTU 1y: reserved units are locked for each 12-month term: they never shrink within a term")
+        .containsOnlyOnce("\n- Commit 2y: " + commitNote + "\n");
+    JsonNode tco = new ObjectMapper().readTree(results.resolve("report.json").toFile()).get("tco");
+    assertThat(tco.get(1).get("candidate").asText()).isEqualTo("Commit 2y");
+    assertThat(tco.get(1).get("result").get("term_note").asText()).isEqualTo(commitNote);
   }
 
   @Test
