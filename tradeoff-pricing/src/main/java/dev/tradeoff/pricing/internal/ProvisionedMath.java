@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Monthly cost of provisioned plans: an hour-by-hour simulation of one week, scaled to 730 hours. */
@@ -153,7 +154,7 @@ public final class ProvisionedMath {
       poolUtil[p] = capacity > 0 ? Math.min(1.0, served / capacity) : 0;
       notes.add(pool.name() + ": " + (min == max ? max + " units" : min + "-" + max + " units") + ", "
           + pool.tokensPerMinutePerUnit() + " capacity tokens/min each, utilization "
-          + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * poolUtil[p]));
+          + String.format(Locale.ROOT, "%.1f%%", 100 * poolUtil[p]));
     }
     double spilledTokens = 0;
     double excessTokens = 0;
@@ -216,8 +217,8 @@ public final class ProvisionedMath {
 
   /** A token count for a note: whole tokens, or three significant digits below one token (never "0"). */
   static String tokens(double tokens) {
-    return tokens >= 1 ? String.format(java.util.Locale.ROOT, "%.0f", tokens)
-        : String.format(java.util.Locale.ROOT, "%.3g", tokens);
+    return tokens >= 1 ? String.format(Locale.ROOT, "%.0f", tokens)
+        : String.format(Locale.ROOT, "%.3g", tokens);
   }
 
   static void fillUnits(ImmutableWorkloadCost.Builder b, Schedule s) {

@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Month-by-month TCO; the model is documented on {@link TcoScenario}. */
 public final class TcoMath {
@@ -141,19 +142,19 @@ public final class TcoMath {
     return 0;
   }
 
-  private static java.util.Optional<String> termNote(PricingPlan plan, int term, int months) {
+  private static Optional<String> termNote(PricingPlan plan, int term, int months) {
     if (term <= 1 && !(plan instanceof CommittedPlan)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String tail = months % term == 0 ? "" : String.format(Locale.ROOT, "; the last term runs %d months past the"
         + " horizon%s", term - months % term, plan instanceof CommittedPlan c && c.payment() == Payment.UPFRONT
         ? " and its up-front payment is counted in full" : " and those months are not counted");
     if (plan instanceof CommittedPlan) {
-      return java.util.Optional.of("the commitment is fixed for each " + term + "-month term at the price level of"
+      return Optional.of("the commitment is fixed for each " + term + "-month term at the price level of"
           + " the term's start and paid whether used or not; usage is priced month by month" + tail);
     }
     String reserved = plan instanceof SelfHostedPlan ? "reserved replicas" : "reserved units";
-    return java.util.Optional.of(reserved + " are locked for each " + term + "-month term: they never shrink"
+    return Optional.of(reserved + " are locked for each " + term + "-month term: they never shrink"
         + " within a term (they grow with demand, at the term's price) and are re-sized and re-priced at each renewal"
         + tail);
   }
