@@ -87,7 +87,8 @@ final class CircuitBreaker {
     this.maxCooldownNanos = config.maxCooldown().toNanos();
     this.probes = config.halfOpenProbes();
     this.ignoredMask = mask(config.ignoredFailures());
-    this.window = new WindowCounters(WINDOW_BUCKETS, config.window().toNanos() / WINDOW_BUCKETS, 3);
+    this.window = new WindowCounters(WINDOW_BUCKETS, config.window().toNanos() / WINDOW_BUCKETS, 3,
+        clock.nanoTime());
     this.closedSinceNanos = clock.nanoTime();
   }
 

@@ -102,7 +102,8 @@ public final class ProviderStats {
     this.clock = clock;
     this.alpha = config.ewmaAlpha();
     long configuredWindow = config.window().toNanos();
-    this.window = new WindowCounters(config.windowBuckets(), configuredWindow / config.windowBuckets(), FIELDS);
+    this.window = new WindowCounters(config.windowBuckets(), configuredWindow / config.windowBuckets(), FIELDS,
+        clock.nanoTime());
     this.windowNanos = window.windowNanos();
     this.staleNanos = config.staleAfter().toNanos();
     this.minimumRequests = config.minimumRequests();

@@ -44,7 +44,7 @@ public final class RetryBudget {
     this.ratioMicros = Math.round(config.retryRatio() * MICROS_PER_RETRY);
     // minRetriesPerSecond × ttl in seconds, in millionths of a retry: rate × ttlNanos / 1000.
     this.reserveMicros = config.minRetriesPerSecond() * (config.ttl().toNanos() / 1000);
-    this.window = new WindowCounters(BUCKETS, Math.max(1, config.ttl().toNanos() / BUCKETS), 2);
+    this.window = new WindowCounters(BUCKETS, Math.max(1, config.ttl().toNanos() / BUCKETS), 2, clock.nanoTime());
   }
 
   /**

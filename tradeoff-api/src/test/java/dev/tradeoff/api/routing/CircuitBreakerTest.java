@@ -179,6 +179,26 @@ final class CircuitBreakerTest {
   }
 
   @Test
+  void onFailure_errorRateWindowSpanningANanoTimeWrap_stillCountsEveryFailure() {
+    // nanoTime's origin is arbitrary: a reading may wrap from Long.MAX_VALUE to Long.MIN_VALUE.
+    ManualClock wrapping = new ManualClock(Long.MAX_VALUE - 450_000_000L);
+    HealthConfig rateOnly = HealthConfig.builder()
+        .consecutiveFailures(1_000)
+        .minimumRequests(10)
+        .errorRateThreshold(0.5)
+        .window(Duration.ofSeconds(10))
+        .build();
+    CircuitBreaker b = new CircuitBreaker("w", rateOnly, wrapping, listener);
+    for (int i = 0; i < 10; i++) {
+      assertThat(b.state()).as("after %d failures", i).isEqualTo(HealthState.CLOSED);
+      b.onFailure(wrapping.nanoTime(), wrapping.nanoTime(), FailureKind.HTTP_SERVER_ERROR);
+      wrapping.advanceMillis(100); // the clock wraps after the 5th failure
+    }
+    assertThat(b.state()).as("10 failures in 10 requests within the window").isEqualTo(HealthState.OPEN);
+    assertThat(transitions).containsExactly("w:CLOSED->OPEN");
+  }
+
+  @Test
   void onSuccess_ofAnAttemptSentBeforeTheEjection_doesNotCountAsAProbe() {
     long sentBeforeOutage = now();
     clock.advance(Duration.ofSeconds(1));

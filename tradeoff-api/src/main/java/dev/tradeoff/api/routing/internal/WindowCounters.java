@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * A sliding window of {@code fields} long counters split into {@code buckets} time buckets, updated from
  * many threads without locks.
  *
- * <p>Time is cut into epochs of {@code bucketNanos}; epoch {@code e} lives in bucket {@code e mod buckets}.
+ * <p>Time is cut into epochs of {@code bucketNanos} counted from an origin (a time read from the same clock
+ * when the window is made): epoch {@code e} lives in bucket {@code e mod buckets}. Epochs are computed from
+ * {@code now - origin}, so a monotonic clock whose {@code nanoTime} wraps past {@link Long#MAX_VALUE} (its
+ * origin is arbitrary) keeps its epochs consecutive, as long as the window lives less than 292 years.
  * A writer that finds its bucket stamped with an older epoch claims it with one CAS on the stamp and zeroes
  * its counters; every other writer just adds. A read sums the buckets whose stamp lies in the last
  * {@code buckets} epochs, so the window covers between {@code (buckets - 1) × bucketNanos} and
@@ -30,11 +33,12 @@ public final class WindowCounters {
   private final int buckets;
   private final int fields;
   private final long bucketNanos;
+  private final long originNanos;
   /** Epoch stamped on each bucket; Long.MIN_VALUE when never used. */
   private final AtomicLongArray stamps;
   private final AtomicLongArray counts;
   /**
-   * The last claimed bucket and its time span, so that events inside the same bucket skip the two 64-bit
+   * The last claimed bucket and its time span (since the origin), so that events inside the same bucket skip the two 64-bit
    * divisions of {@link #epoch} and the stamp check (a new cursor is allocated once per bucket rotation).
    */
   private volatile Cursor cursor;
@@ -52,7 +56,7 @@ public final class WindowCounters {
   }
 
   /**
-   * A window.
+   * A window whose epochs count from time 0.
    *
    * @param buckets number of buckets, at least 1
    * @param bucketNanos length of one bucket, at least 1 ns
@@ -60,6 +64,19 @@ public final class WindowCounters {
    * @throws IllegalArgumentException if an argument is out of range
    */
   public WindowCounters(int buckets, long bucketNanos, int fields) {
+    this(buckets, bucketNanos, fields, 0);
+  }
+
+  /**
+   * A window whose epochs count from {@code originNanos}.
+   *
+   * @param buckets number of buckets, at least 1
+   * @param bucketNanos length of one bucket, at least 1 ns
+   * @param fields counters per bucket, at least 1
+   * @param originNanos a time of the clock whose readings are passed in (its current time, typically)
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public WindowCounters(int buckets, long bucketNanos, int fields, long originNanos) {
     if (buckets < 1) {
       throw new IllegalArgumentException("buckets must be >= 1, but was " + buckets);
     }
@@ -72,6 +89,7 @@ public final class WindowCounters {
     this.buckets = buckets;
     this.fields = fields;
     this.bucketNanos = bucketNanos;
+    this.originNanos = originNanos;
     this.stamps = new AtomicLongArray(buckets);
     for (int i = 0; i < buckets; i++) {
       stamps.set(i, Long.MIN_VALUE);
@@ -83,10 +101,10 @@ public final class WindowCounters {
    * The epoch of a time.
    *
    * @param nowNanos a monotonic time
-   * @return its epoch
+   * @return its epoch, counted from the origin (negative before it)
    */
   public long epoch(long nowNanos) {
-    return Math.floorDiv(nowNanos, bucketNanos);
+    return Math.floorDiv(nowNanos - originNanos, bucketNanos);
   }
 
   /**
@@ -125,7 +143,8 @@ public final class WindowCounters {
    */
   public int bucket(long nowNanos) {
     Cursor c = cursor;
-    if (c != null && nowNanos >= c.start && nowNanos < c.end) {
+    long sinceOrigin = nowNanos - originNanos; // wrap-safe, unlike comparing raw nanoTime readings
+    if (c != null && sinceOrigin >= c.start && sinceOrigin < c.end) {
       // Claimed for this epoch already; a newer epoch can only have re-stamped it after the ring wrapped,
       // which means this caller's time is late: its update counts up to one bucket late, as documented.
       return c.base;
