@@ -238,8 +238,8 @@ public final class CostTracker {
     BigDecimal forecast = mtd;
     if (elapsed.signum() > 0) {
       BigDecimal remaining = total.subtract(elapsed);
-      forecast = mtd.add(mtd.multiply(remaining).divide(elapsed, MathContext.DECIMAL128)
-          .setScale(FORECAST_SCALE, RoundingMode.HALF_EVEN));
+      // One rounding, of the exact quotient (rounding to 34 digits first could turn it into a false tie).
+      forecast = mtd.add(mtd.multiply(remaining).divide(elapsed, FORECAST_SCALE, RoundingMode.HALF_EVEN));
     }
     double observed = total.signum() == 0 ? 1.0
         : elapsed.divide(total, MathContext.DECIMAL64).doubleValue();

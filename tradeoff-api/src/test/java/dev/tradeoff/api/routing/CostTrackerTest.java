@@ -144,6 +144,19 @@ final class CostTrackerTest {
   }
 
   @Test
+  void forecast_extrapolatedPart_isRoundedOnceFromTheExactQuotient() {
+    // Half of November has passed, so the extrapolated part is exactly the month-to-date spend:
+    // 0.0000005 and a 1 in the 35th significant digit, just above the half-way point of the 6th place.
+    String justAboveHalf = "0.0000005" + "0".repeat(33) + "1";
+    clock.set(Instant.parse("2026-11-16T00:00:00Z"));
+    CostTracker tracker = CostTracker.builder().clock(clock).build();
+    tracker.record(OPENAI, new BigDecimal(justAboveHalf), NOV_1);
+    // Rounding to 34 digits first made it a tie, which half-even then rounded down to 0.000000.
+    assertThat(tracker.forecast().forecastMonthEnd())
+        .isEqualByComparingTo(new BigDecimal(justAboveHalf).add(new BigDecimal("0.000001")));
+  }
+
+  @Test
   void forecast_atTheFirstInstantOfTheMonth_isTheMonthToDate() {
     clock.set(NOV_1);
     CostTracker tracker = CostTracker.builder().clock(clock).build();
