@@ -381,17 +381,17 @@ final class Engine {
         double rate = Math.max(1e-3, tps[i].sample(attemptRandom));
         long out = r.expectedOutputTokens();
         long generation = out > 1 ? Math.round((out - 1) / rate * 1e9 * spike) : 0;
-        long total = ttftNanos + generation;
-        if (total > timeoutNanos) {
-          outcome = FailureKind.CALL_TIMEOUT.ordinal();
-          duration = timeoutNanos;
-        } else {
-          outcome = SUCCESS;
-          duration = total;
-          slotTtft[slot] = ttftNanos;
-          slotGeneration[slot] = generation;
-        }
+        outcome = SUCCESS;
+        duration = ttftNanos + generation; // a timeout below if longer than the attempt timeout
+        slotTtft[slot] = ttftNanos;
+        slotGeneration[slot] = generation;
       }
+    }
+    if (duration > timeoutNanos) {
+      // The client gives up at the timeout: a failure that would come later (an outage's, a slow 5xx or 429)
+      // is never seen (a success that would is already a timeout).
+      outcome = FailureKind.CALL_TIMEOUT.ordinal();
+      duration = timeoutNanos;
     }
     slotOutcome[slot] = outcome;
     heap.push(now + duration, slot);

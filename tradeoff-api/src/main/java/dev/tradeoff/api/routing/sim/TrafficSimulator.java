@@ -14,9 +14,10 @@ import java.util.Objects;
  * It arrives ({@link ArrivalProcess}), gets its token counts and requirements ({@link TokenMix}), and the
  * router selects a candidate. The attempt then fails if the candidate is in an {@link Incident outage}, is
  * rejected with 429 if it exceeds a {@link RateLimit}, fails with HTTP 5xx with the candidate's background
- * error probability (plus any error burst), times out if it would take longer than the attempt timeout,
- * and otherwise succeeds after the {@link LatencyModel}'s time to first token and generation time (times
- * any latency spike). The router hears every outcome. A failed attempt is retried on another candidate
+ * error probability (plus any error burst), and otherwise succeeds after the {@link LatencyModel}'s time to
+ * first token and generation time (times any latency spike) — except that an attempt whose outcome, success
+ * or failure, would come later than the attempt timeout times out at the timeout instead (the client never
+ * sees the later answer). The router hears every outcome. A failed attempt is retried on another candidate
  * via {@link dev.tradeoff.api.routing.Router#failover} if its kind is retryable (429, 5xx, connection
  * failures, timeouts), attempts remain and the retry budget allows; otherwise the request fails with a
  * {@link FailureReason}. Every request ends served or failed — the simulator checks {@code arrivals =

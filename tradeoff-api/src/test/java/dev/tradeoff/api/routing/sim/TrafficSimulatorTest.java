@@ -8,9 +8,11 @@ import dev.tradeoff.api.routing.HealthConfig;
 import dev.tradeoff.api.routing.RetryBudgetConfig;
 import dev.tradeoff.api.routing.RoutingPolicy;
 import dev.tradeoff.metrics.FailureKind;
+import dev.tradeoff.pricing.PriceHandle;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 final class TrafficSimulatorTest {
@@ -207,6 +209,34 @@ final class TrafficSimulatorTest {
     assertThat(calm.endToEnd().maxMillis()).isCloseTo(200, within(0.5));
     assertThat(spiky.endToEnd().maxMillis()).isCloseTo(800, within(1.0));
     assertThat(spiky.endToEnd().meanMillis()).isCloseTo(500, within(1.0)); // half calm, half 4x slower
+  }
+
+  /** Arrivals at 0, 1, 2, 3 and 4 s, one attempt each, timed out after 1 s. */
+  private static TrafficScenario.Builder oneAttemptTimedOutAfterASecond() {
+    return TrafficScenario.builder().duration(Duration.ofSeconds(5)).arrivals(ArrivalProcess.constant(1))
+        .tokenMix(TokenMix.fixed(100, 11)).maxAttempts(1).attemptTimeout(Duration.ofSeconds(1))
+        .health(HealthConfig.disabled());
+  }
+
+  @Test
+  void run_failureSlowerThanTheAttemptTimeout_timesOutAtTheTimeout() {
+    // Every attempt's answer (a 5xx after 5 s, or an outage's 4xx after 5 s) would come after the 1 s attempt
+    // timeout, so the client gives up at 1 s: the last request ends at 5 s, not 9 s.
+    PriceHandle price = SimFixtures.price("lab/x", "1", null, "1");
+    SimulationResult erroring = TrafficSimulator.run(oneAttemptTimedOutAfterASecond()
+        .addCandidate(SimFixtures.candidate("x", price, 5_000, 100).withErrorRate(1)).build(),
+        RoutingPolicy.roundRobin());
+    SimulationResult down = TrafficSimulator.run(oneAttemptTimedOutAfterASecond()
+        .addCandidate(SimFixtures.candidate("x", price, 50, 100))
+        .addIncident(Incident.outage("x", Duration.ZERO, Duration.ofSeconds(10), FailureKind.HTTP_CLIENT_ERROR,
+            Duration.ofSeconds(5)))
+        .build(), RoutingPolicy.roundRobin());
+    for (SimulationResult r : List.of(erroring, down)) {
+      assertThat(r.arrivals()).isEqualTo(5);
+      assertThat(r.simulatedTime()).isEqualTo(Duration.ofSeconds(5));
+      // A timeout is retryable (the 4xx was never seen): with one attempt allowed, MAX_ATTEMPTS.
+      assertThat(r.failures()).containsExactly(Map.entry(FailureReason.MAX_ATTEMPTS, 5L));
+    }
   }
 
   @Test
