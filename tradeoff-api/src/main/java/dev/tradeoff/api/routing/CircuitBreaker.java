@@ -52,8 +52,8 @@ final class CircuitBreaker {
 
   private volatile int state = CLOSED;
   private volatile long openUntilNanos;
-  /** Window buckets older than this epoch belong to before the last close and are not counted. */
-  private volatile long closedEpoch = Long.MIN_VALUE;
+  /** Where the counts start afresh: the last close (none yet: everything counts). */
+  private volatile CloseMark closed = new CloseMark(Long.MIN_VALUE, new long[3]);
   /** When the state last changed; results of attempts sent before it are ignored. */
   private volatile long changedAtNanos = Long.MIN_VALUE;
   private final AtomicInteger consecutive = new AtomicInteger();
@@ -62,6 +62,20 @@ final class CircuitBreaker {
   // Guarded by this.
   private int ejections;
   private long closedSinceNanos;
+
+  /**
+   * The epoch of the last close and its bucket's counts at that moment: buckets before the epoch are not
+   * counted, and the counts already in its bucket are subtracted, so exactly the results after the close count.
+   */
+  private static final class CloseMark {
+    final long epoch;
+    final long[] before;
+
+    CloseMark(long epoch, long[] before) {
+      this.epoch = epoch;
+      this.before = before;
+    }
+  }
 
   CircuitBreaker(String id, HealthConfig config, NanoClock clock, HealthListener listener) {
     this(id, config, clock, listener, new AtomicLong(), 0);
@@ -194,9 +208,9 @@ final class CircuitBreaker {
         open(now, c + " consecutive failures (last: " + kind.wireName() + ")");
         return;
       }
-      long since = closedEpoch;
-      long failures = window.sumSince(now, FAILURES, since);
-      long requests = failures + window.sumSince(now, SUCCESSES, since);
+      CloseMark since = closed;
+      long failures = sinceClose(now, FAILURES, since);
+      long requests = failures + sinceClose(now, SUCCESSES, since);
       if (requests >= minimumRequests) {
         if (failures >= errorRateThreshold * requests) {
           open(now, "error rate " + failures + "/" + requests + " >= " + errorRateThreshold);
@@ -208,16 +222,22 @@ final class CircuitBreaker {
   }
 
   private void checkSlowRate(long now) {
-    long since = closedEpoch;
-    long successes = window.sumSince(now, SUCCESSES, since);
-    long requests = successes + window.sumSince(now, FAILURES, since);
+    CloseMark since = closed;
+    long successes = sinceClose(now, SUCCESSES, since);
+    long requests = successes + sinceClose(now, FAILURES, since);
     if (requests < minimumRequests) {
       return;
     }
-    long slow = window.sumSince(now, SLOW, since);
+    long slow = sinceClose(now, SLOW, since);
     if (successes > 0 && slow >= slowRateThreshold * successes) {
       open(now, "slow-call rate " + slow + "/" + successes + " >= " + slowRateThreshold);
     }
+  }
+
+  /** A field's count over the window ending now, of the results recorded since the close. */
+  private long sinceClose(long now, int field, CloseMark mark) {
+    return window.sumSince(now, field, mark.epoch)
+        - Math.min(mark.before[field], window.countAt(now, field, mark.epoch));
   }
 
   private synchronized void open(long now, String reason) {
@@ -256,7 +276,9 @@ final class CircuitBreaker {
       return;
     }
     consecutive.set(0);
-    closedEpoch = window.epoch(now) + 1;
+    long epoch = window.epoch(now);
+    closed = new CloseMark(epoch, new long[] {window.countAt(now, FAILURES, epoch),
+        window.countAt(now, SUCCESSES, epoch), window.countAt(now, SLOW, epoch)});
     closedSinceNanos = now;
     changedAtNanos = now;
     state = CLOSED;

@@ -198,6 +198,45 @@ final class CircuitBreakerTest {
     assertThat(transitions).containsExactly("w:CLOSED->OPEN");
   }
 
+  /**
+   * A breaker ejected at 1.0 s by 3 failures and closed again at 1.1 s by one probe, all in the same 1 s bucket
+   * of its 10 s window; then {@code pairs} successes each followed by a failure, and {@code extraSuccesses}.
+   */
+  private HealthState afterACloseInTheEjectionsBucket(int pairs, int extraSuccesses) {
+    ManualClock c = new ManualClock(1_000_000_000L);
+    HealthConfig quick = HealthConfig.builder().consecutiveFailures(3).minimumRequests(10).errorRateThreshold(0.5)
+        .window(Duration.ofSeconds(10)).cooldown(Duration.ofMillis(100)).halfOpenProbes(1).build();
+    CircuitBreaker b = new CircuitBreaker("q", quick, c, listener);
+    for (int i = 0; i < 3; i++) {
+      b.onFailure(c.nanoTime(), c.nanoTime(), FailureKind.HTTP_SERVER_ERROR);
+    }
+    c.advanceMillis(100);
+    assertThat(b.tryAcquire(c.nanoTime())).isTrue();
+    b.onSuccess(c.nanoTime(), c.nanoTime(), 1);
+    assertThat(b.state()).isEqualTo(HealthState.CLOSED);
+    for (int i = 0; i < pairs; i++) {
+      c.advanceMillis(10);
+      b.onSuccess(c.nanoTime(), c.nanoTime(), 1);
+      b.onFailure(c.nanoTime(), c.nanoTime(), FailureKind.HTTP_SERVER_ERROR);
+    }
+    for (int i = 0; i < extraSuccesses; i++) {
+      b.onSuccess(c.nanoTime(), c.nanoTime(), 1);
+    }
+    return b.state();
+  }
+
+  @Test
+  void onFailure_errorRateReachedRightAfterAClose_opensWithinTheSameBucket() {
+    // 6 failures in 12 requests since the close, all in the bucket the close happened in.
+    assertThat(afterACloseInTheEjectionsBucket(6, 0)).isEqualTo(HealthState.OPEN);
+  }
+
+  @Test
+  void onFailure_afterACloseInTheEjectionsBucket_failuresBeforeTheCloseDoNotCount() {
+    // 4 failures in 10 requests since the close; with the 3 before the ejection it would be 7 in 13.
+    assertThat(afterACloseInTheEjectionsBucket(4, 2)).isEqualTo(HealthState.CLOSED);
+  }
+
   @Test
   void onSuccess_ofAnAttemptSentBeforeTheEjection_doesNotCountAsAProbe() {
     long sentBeforeOutage = now();

@@ -213,6 +213,24 @@ public final class WindowCounters {
   }
 
   /**
+   * The count of a field in the bucket of one epoch, if that epoch lies in the window ending at {@code nowNanos}
+   * and its bucket has not been recycled since (a baseline to subtract from {@link #sumSince}).
+   *
+   * @param nowNanos the monotonic time now
+   * @param field the field index
+   * @param epoch the epoch
+   * @return the count, 0 if the epoch is outside the window
+   */
+  public long countAt(long nowNanos, int field, long epoch) {
+    long now = epoch(nowNanos);
+    if (epoch > now || epoch <= now - buckets) {
+      return 0;
+    }
+    int b = (int) Math.floorMod(epoch, (long) buckets);
+    return stamps.get(b) == epoch ? counts.get(b * fields + field) : 0;
+  }
+
+  /**
    * The window length covered by all buckets.
    *
    * @return nanoseconds
