@@ -382,7 +382,8 @@ final class Engine {
         long out = r.expectedOutputTokens();
         long generation = out > 1 ? Math.round((out - 1) / rate * 1e9 * spike) : 0;
         outcome = SUCCESS;
-        duration = ttftNanos + generation; // a timeout below if longer than the attempt timeout
+        // Saturating (both terms may be Math.round's Long.MAX_VALUE): a timeout below if longer than allowed.
+        duration = generation > Long.MAX_VALUE - ttftNanos ? Long.MAX_VALUE : ttftNanos + generation;
         slotTtft[slot] = ttftNanos;
         slotGeneration[slot] = generation;
       }

@@ -240,6 +240,19 @@ final class TrafficSimulatorTest {
   }
 
   @Test
+  void run_attemptLongerThanLongMaxNanos_timesOutAndTimeNeverGoesBack() {
+    // 100 output tokens at 0.001 tokens/s, 10^6 times slower during the spike: 10^20 ns of generation, more than
+    // a long holds. The attempt must time out after 1 s, not wrap around to a negative duration.
+    SimulationResult r = TrafficSimulator.run(oneAttemptTimedOutAfterASecond()
+        .tokenMix(TokenMix.fixed(100, 101))
+        .addCandidate(SimFixtures.candidate("x", SimFixtures.price("lab/x", "1", null, "1"), 100, 0.001))
+        .addIncident(Incident.latencySpike("x", Duration.ZERO, Duration.ofSeconds(10), 1e6))
+        .build(), RoutingPolicy.roundRobin());
+    assertThat(r.simulatedTime()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(r.failures()).containsExactly(Map.entry(FailureReason.MAX_ATTEMPTS, 5L));
+  }
+
+  @Test
   void run_requestRateLimit_rejectsWhatExceedsTheBucket() {
     TrafficScenario s = TrafficScenario.builder().duration(Duration.ofSeconds(120)).arrivals(ArrivalProcess.constant(20))
         .tokenMix(TokenMix.fixed(100, 10)).maxAttempts(1)
