@@ -169,11 +169,21 @@ final class Policies {
       if (total <= 0) {
         return SelectionContext.nthSetBit(eligible, ctx.nextInt(Long.bitCount(eligible)));
       }
+      // Finite weights whose sum overflows: only their ratios matter, so draw among them scaled by 2^-64
+      // (exact unless a weight is that much smaller than the others, which it then remains).
+      double scale = 1;
+      if (total == Double.POSITIVE_INFINITY) {
+        scale = 0x1p-64;
+        total = 0;
+        for (long m = eligible; m != 0; m &= m - 1) {
+          total += ctx.weight(Long.numberOfTrailingZeros(m)) * scale;
+        }
+      }
       double r = ctx.nextDouble() * total;
       int last = -1;
       for (long m = eligible; m != 0; m &= m - 1) {
         int i = Long.numberOfTrailingZeros(m);
-        double w = ctx.weight(i);
+        double w = ctx.weight(i) * scale;
         if (w > 0) {
           last = i;
           r -= w;
