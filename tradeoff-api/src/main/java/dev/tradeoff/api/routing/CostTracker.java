@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Alerts</h2>
  * With a budget and a {@link BudgetListener}, a recording thread re-evaluates the forecast at most once per
- * {@link Builder#checkInterval(Duration) check interval} (of the injected clock); {@link #checkBudget()}
- * evaluates on demand.
+ * {@link Builder#checkInterval(Duration) check interval} (of the injected clock; if that clock steps back, at
+ * once on the new time); {@link #checkBudget()} evaluates on demand.
  *
  * <pre>{@code
  * CostTracker tracker = CostTracker.builder()
@@ -303,7 +303,9 @@ public final class CostTracker {
     }
     long now = clock.millis();
     long next = nextCheckMillis.get();
-    if (now >= next && nextCheckMillis.compareAndSet(next, now + checkIntervalMillis)) {
+    // A next check more than one interval ahead means the wall clock stepped back: check on the new clock.
+    if ((now >= next || next - now > checkIntervalMillis)
+        && nextCheckMillis.compareAndSet(next, now + checkIntervalMillis)) {
       checkBudget();
     }
   }

@@ -267,6 +267,25 @@ final class CostTrackerTest {
   }
 
   @Test
+  void listener_wallClockStepsBack_checksGoOnOnTheNewClock() {
+    int[] calls = {0};
+    BudgetListener listener = new BudgetListener() {
+      @Override
+      public void forecastAboveBudget(SpendForecast f) {
+        calls[0]++;
+      }
+    };
+    CostTracker tracker = CostTracker.builder().clock(clock).budgetUsd(BigDecimal.ONE)
+        .listener(listener).checkInterval(Duration.ofMinutes(1)).build();
+    tracker.record(OPENAI, new BigDecimal("0.01")); // first check at 12:00: forecast below 1
+    clock.set(clock.instant().minus(Duration.ofHours(1))); // the wall clock is stepped back (NTP)
+    tracker.record(OPENAI, new BigDecimal("5"));
+    clock.set(clock.instant().plusSeconds(60));
+    tracker.record(OPENAI, new BigDecimal("0.01"));
+    assertThat(calls[0]).as("checks must not stop until the clock is back at 12:01").isEqualTo(1);
+  }
+
+  @Test
   void listener_throwing_doesNotBreakRecording() {
     BudgetListener bad = new BudgetListener() {
       @Override
