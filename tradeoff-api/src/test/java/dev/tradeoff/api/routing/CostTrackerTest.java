@@ -247,17 +247,22 @@ final class CostTrackerTest {
     assertThat(alerts).containsExactly("forecast 102", "forecast 121.2", "spend 101");
   }
 
-  @Test
-  void listener_checkInterval_limitsHowOftenTheForecastIsEvaluated() {
-    int[] calls = {0};
+  /** A tracker with a budget of 1 USD, checked at most once a minute, counting forecast alerts in calls[0]. */
+  private CostTracker checkedEveryMinute(int[] calls) {
     BudgetListener listener = new BudgetListener() {
       @Override
       public void forecastAboveBudget(SpendForecast f) {
         calls[0]++;
       }
     };
-    CostTracker tracker = CostTracker.builder().clock(clock).budgetUsd(BigDecimal.ONE)
+    return CostTracker.builder().clock(clock).budgetUsd(BigDecimal.ONE)
         .listener(listener).checkInterval(Duration.ofMinutes(1)).build();
+  }
+
+  @Test
+  void listener_checkInterval_limitsHowOftenTheForecastIsEvaluated() {
+    int[] calls = {0};
+    CostTracker tracker = checkedEveryMinute(calls);
     tracker.record(OPENAI, new BigDecimal("0.01")); // first check: forecast below 1
     tracker.record(OPENAI, new BigDecimal("5"));    // within the interval: not checked
     assertThat(calls[0]).isZero();
@@ -269,14 +274,7 @@ final class CostTrackerTest {
   @Test
   void listener_wallClockStepsBack_checksGoOnOnTheNewClock() {
     int[] calls = {0};
-    BudgetListener listener = new BudgetListener() {
-      @Override
-      public void forecastAboveBudget(SpendForecast f) {
-        calls[0]++;
-      }
-    };
-    CostTracker tracker = CostTracker.builder().clock(clock).budgetUsd(BigDecimal.ONE)
-        .listener(listener).checkInterval(Duration.ofMinutes(1)).build();
+    CostTracker tracker = checkedEveryMinute(calls);
     tracker.record(OPENAI, new BigDecimal("0.01")); // first check at 12:00: forecast below 1
     clock.set(clock.instant().minus(Duration.ofHours(1))); // the wall clock is stepped back (NTP)
     tracker.record(OPENAI, new BigDecimal("5"));
