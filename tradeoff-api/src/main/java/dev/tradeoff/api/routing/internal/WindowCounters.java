@@ -38,8 +38,8 @@ public final class WindowCounters {
   private final AtomicLongArray stamps;
   private final AtomicLongArray counts;
   /**
-   * The last claimed bucket and its time span (since the origin), so that events inside the same bucket skip the two 64-bit
-   * divisions of {@link #epoch} and the stamp check (a new cursor is allocated once per bucket rotation).
+   * The last claimed bucket and its time span (since the origin), so that events inside the same bucket skip the
+   * two 64-bit divisions of {@link #epoch} and the stamp check (a new cursor is allocated once per bucket rotation).
    */
   private volatile Cursor cursor;
 
