@@ -45,6 +45,7 @@ final class CircuitBreaker {
   private final long cooldownNanos;
   private final long maxCooldownNanos;
   private final int probes;
+  private final long halfOpenMaxWaitNanos;
   private final long ignoredMask;
   private final WindowCounters window;
   private final AtomicLong notClosed;
@@ -56,6 +57,8 @@ final class CircuitBreaker {
   private volatile CloseMark closed = new CloseMark(Long.MIN_VALUE, new long[3]);
   /** When the state last changed; results of attempts sent before it are ignored. */
   private volatile long changedAtNanos = Long.MIN_VALUE;
+  /** When a probe permit was last taken (written before the taking, so a taken permit is never older than this). */
+  private volatile long probeTakenNanos;
   private final AtomicInteger consecutive = new AtomicInteger();
   private final AtomicInteger permits = new AtomicInteger();
   private final AtomicInteger probeSuccesses = new AtomicInteger();
@@ -100,6 +103,7 @@ final class CircuitBreaker {
     this.cooldownNanos = config.cooldown().toNanos();
     this.maxCooldownNanos = config.maxCooldown().toNanos();
     this.probes = config.halfOpenProbes();
+    this.halfOpenMaxWaitNanos = config.halfOpenMaxWait().toNanos();
     this.ignoredMask = mask(config.ignoredFailures());
     this.window = new WindowCounters(WINDOW_BUCKETS, config.window().toNanos() / WINDOW_BUCKETS, 3,
         clock.nanoTime());
@@ -138,7 +142,14 @@ final class CircuitBreaker {
     if (s == OPEN) {
       return now - openUntilNanos >= 0;
     }
-    return permits.get() > 0;
+    if (permits.get() > 0) {
+      return true;
+    }
+    if (now - probeTakenNanos >= halfOpenMaxWaitNanos) {
+      // every permit taken long ago and some probe never answered: nothing else would ever free the candidate
+      probesUnanswered(now);
+    }
+    return false;
   }
 
   /** Takes the right to send one request now: always when closed, a probe permit otherwise. */
@@ -156,8 +167,12 @@ final class CircuitBreaker {
     while (true) {
       int p = permits.get();
       if (p <= 0 || state != HALF_OPEN) {
+        if (p <= 0 && state == HALF_OPEN && now - probeTakenNanos >= halfOpenMaxWaitNanos) {
+          probesUnanswered(now);
+        }
         return state == CLOSED;
       }
+      probeTakenNanos = now;
       if (permits.compareAndSet(p, p - 1)) {
         return true;
       }
@@ -260,11 +275,19 @@ final class CircuitBreaker {
     notifyListener(from, OPEN, reason + "; ejected for " + cooldown / 1_000_000 + " ms", now);
   }
 
+  /** Every permit taken, the last {@code halfOpenMaxWait} ago, and no decision: opens as on a failed probe. */
+  private synchronized void probesUnanswered(long now) {
+    if (state == HALF_OPEN && permits.get() <= 0 && now - probeTakenNanos >= halfOpenMaxWaitNanos) {
+      open(now, "no probe result within " + halfOpenMaxWaitNanos / 1_000_000 + " ms");
+    }
+  }
+
   private synchronized void toHalfOpen(long now) {
     if (state != OPEN || now - openUntilNanos < 0) {
       return;
     }
     probeSuccesses.set(0);
+    probeTakenNanos = now;
     permits.set(probes);
     changedAtNanos = now;
     state = HALF_OPEN;

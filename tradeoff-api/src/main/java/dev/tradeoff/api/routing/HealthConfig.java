@@ -23,7 +23,8 @@ import org.immutables.value.Value;
  * how many times in a row it was ejected — a candidate that keeps failing is retried less and less often;
  * {@code n} starts over once it has stayed closed for {@link #maxCooldown()}. After the cooldown it turns
  * half-open: at most {@link #halfOpenProbes()} requests are let through; when that many succeed it closes,
- * and the first failure opens it again. The counts after a close start afresh.
+ * and the first failure — or no answer to a probe within {@link #halfOpenMaxWait()} — opens it again. The
+ * counts after a close start afresh.
  *
  * <pre>{@code
  * HealthConfig health = HealthConfig.builder()
@@ -59,6 +60,8 @@ public interface HealthConfig {
   Duration DEFAULT_MAX_COOLDOWN = Duration.ofSeconds(300);
   /** Default probe requests let through while half-open: 3 requests. */
   int DEFAULT_HALF_OPEN_PROBES = 3;
+  /** Default {@link #halfOpenMaxWait()}: 10 minutes, longer than any legitimate LLM request. */
+  Duration DEFAULT_HALF_OPEN_MAX_WAIT = Duration.ofMinutes(10);
 
   /**
    * Failures in a row that eject.
@@ -151,6 +154,22 @@ public interface HealthConfig {
   }
 
   /**
+   * The longest a half-open circuit, its probe permits all taken, waits after the last was taken for the probes to
+   * decide (close it, or open it on a failure). A probe whose
+   * result is never reported (a lost callback, a request abandoned without {@code onFailure}) would otherwise hold
+   * its permit for good and keep the candidate out of rotation forever. When the wait passes with a permit still
+   * unanswered, the circuit opens again, as after a failed probe ("no probe result within …"), and after its
+   * cooldown sends fresh probes; a result of an old probe that arrives later is ignored, like any result of a
+   * request sent before a state change. Keep it longer than the slowest legitimate request.
+   *
+   * @return positive; {@link #DEFAULT_HALF_OPEN_MAX_WAIT} by default
+   */
+  @Value.Default
+  default Duration halfOpenMaxWait() {
+    return DEFAULT_HALF_OPEN_MAX_WAIT;
+  }
+
+  /**
    * Failure kinds that say nothing about the candidate's health (the request itself was bad, or the caller
    * cancelled it).
    *
@@ -218,6 +237,7 @@ public interface HealthConfig {
     if (halfOpenProbes() < 1) {
       throw new IllegalArgumentException("halfOpenProbes must be >= 1, but was " + halfOpenProbes());
     }
+    requirePositive("halfOpenMaxWait", halfOpenMaxWait());
   }
 
   private static void requireRate(String name, double v) {

@@ -259,6 +259,54 @@ final class CircuitBreakerTest {
   }
 
   @Test
+  void halfOpen_probeNeverAnswered_opensAgainAfterTheMaxWaitThenProbesAfresh() {
+    HealthConfig waiting = HealthConfig.builder().from(config).halfOpenMaxWait(Duration.ofSeconds(60)).build();
+    List<String> reasons = new ArrayList<>();
+    CircuitBreaker b = new CircuitBreaker("a", waiting, clock, (id, from, to, reason, at) -> reasons.add(reason));
+    for (int i = 0; i < 3; i++) {
+      b.onFailure(now(), now(), FailureKind.HTTP_SERVER_ERROR);
+    }
+    clock.advance(Duration.ofSeconds(5));
+    long lostProbe = now();
+    assertThat(b.tryAcquire(now())).isTrue();   // its result is never reported
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(b.tryAcquire(now())).isTrue();
+    b.onSuccess(now(), now(), 1);              // one of two probes answered
+    clock.advance(Duration.ofMillis(59_999));  // the max wait counts from the last permit taken
+    assertThat(b.available(now())).isFalse();
+    assertThat(b.state()).isEqualTo(HealthState.HALF_OPEN);
+
+    clock.advance(Duration.ofMillis(1));
+    assertThat(b.available(now())).isFalse();
+    assertThat(b.state()).isEqualTo(HealthState.OPEN);
+    assertThat(reasons.get(reasons.size() - 1)).startsWith("no probe result within 60000 ms; ejected for 10000 ms");
+
+    b.onSuccess(now(), lostProbe, 1);          // the lost probe's late answer counts for nothing
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(b.tryAcquire(now())).isTrue();
+    assertThat(b.tryAcquire(now())).isTrue();
+    b.onSuccess(now(), now(), 1);
+    b.onSuccess(now(), now(), 1);
+    assertThat(b.state()).isEqualTo(HealthState.CLOSED);
+  }
+
+  @Test
+  void halfOpen_noTrafficForLongerThanTheMaxWait_keepsItsPermitsForTheNextRequests() {
+    HealthConfig waiting = HealthConfig.builder().from(config).halfOpenMaxWait(Duration.ofSeconds(60)).build();
+    CircuitBreaker b = new CircuitBreaker("a", waiting, clock, HealthListener.NONE);
+    for (int i = 0; i < 3; i++) {
+      b.onFailure(now(), now(), FailureKind.HTTP_SERVER_ERROR);
+    }
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(b.tryAcquire(now())).isTrue();
+    clock.advance(Duration.ofMinutes(5));      // a permit left: the wait has not started
+    assertThat(b.available(now())).isTrue();
+    assertThat(b.tryAcquire(now())).isTrue();  // the last permit, just taken: its probe gets the full wait
+    assertThat(b.available(now())).isFalse();
+    assertThat(b.state()).isEqualTo(HealthState.HALF_OPEN);
+  }
+
+  @Test
   void listener_throwing_doesNotBreakTheBreaker() {
     CircuitBreaker b = new CircuitBreaker("x", config, clock, (id, f, t, r, at) -> {
       throw new IllegalStateException("boom");
@@ -290,5 +338,7 @@ final class CircuitBreakerTest {
         .hasMessage("maxCooldown must be >= cooldown (PT10S), but was PT5S");
     assertThatThrownBy(() -> HealthConfig.builder().halfOpenProbes(0).build())
         .hasMessage("halfOpenProbes must be >= 1, but was 0");
+    assertThatThrownBy(() -> HealthConfig.builder().halfOpenMaxWait(Duration.ZERO).build())
+        .hasMessageStartingWith("halfOpenMaxWait must be");
   }
 }
