@@ -1,7 +1,9 @@
 package dev.tradeoff.examples.sim.internal;
 
 import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -35,6 +37,7 @@ final class ArrivalWatch implements Runnable {
   /** One connection's arrival time; its methods other than the stamp are called on the connection's loop. */
   final class Arrival {
     private final AtomicLong state = new AtomicLong(DISARMED);
+    /** Null when the watch was stopped: such an arrival never stamps, and requests are timed when read. */
     private final SelectionKey key;
     /** When the loop last armed this; only the loop's thread touches it. */
     private long armedAt;
@@ -46,13 +49,13 @@ final class ArrivalWatch implements Runnable {
     /** Waits for the next request's first bytes (call when the connection is idle and has no unread input). */
     void arm() {
       armedAt = System.nanoTime();
-      if (state.getAndSet(ARMED) == ARMED || !key.isValid()) {
+      if (state.getAndSet(ARMED) == ARMED || key == null) {
         return;
       }
       try {
         key.interestOps(SelectionKey.OP_READ);
-      } catch (RuntimeException e) {
-        return; // cancelled meanwhile: the connection is closing
+      } catch (CancelledKeyException e) {
+        return; // the connection is closing
       }
       selector.wakeup();
     }
@@ -77,8 +80,10 @@ final class ArrivalWatch implements Runnable {
      */
     void cancel() {
       state.set(DISARMED);
-      key.cancel();
-      selector.wakeup();
+      if (key != null) {
+        key.cancel();
+        selector.wakeup();
+      }
     }
 
     private void stamp(long now) {
@@ -108,7 +113,12 @@ final class ArrivalWatch implements Runnable {
    * @throws ClosedChannelException if the channel is closed
    */
   Arrival watch(SocketChannel channel) throws ClosedChannelException {
-    SelectionKey key = channel.register(selector, 0);
+    SelectionKey key;
+    try {
+      key = channel.register(selector, 0);
+    } catch (ClosedSelectorException e) {
+      return new Arrival(null); // the watch has stopped: the connection is served all the same
+    }
     Arrival arrival = new Arrival(key);
     key.attach(arrival);
     return arrival;
@@ -132,10 +142,12 @@ final class ArrivalWatch implements Runnable {
         while (it.hasNext()) {
           SelectionKey key = it.next();
           it.remove();
-          if (key.isValid()) {
+          try {
             // stop reporting this socket (the loop reads it) until the connection is armed again
             key.interestOps(0);
             ((Arrival) key.attachment()).stamp(now);
+          } catch (CancelledKeyException e) {
+            // the connection's loop closed it meanwhile; nothing to time
           }
         }
       }

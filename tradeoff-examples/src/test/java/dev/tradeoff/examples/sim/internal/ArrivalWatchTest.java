@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,47 @@ class ArrivalWatchTest {
     long second = arrival.take(System.nanoTime());
 
     assertThat(second).isGreaterThan(rearmed + TimeUnit.MILLISECONDS.toNanos(40)).isGreaterThan(first);
+  }
+
+  /** A stress test of a race (it failed in about half of the runs before the fix), not a proof. */
+  @Test
+  void connectionsClosedWhileTheirBytesArrive_neverStopTheWatch() throws Exception {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 2_000; i++) {
+      try (SocketChannel c = SocketChannel.open(listener.getLocalAddress()); SocketChannel s = listener.accept()) {
+        s.configureBlocking(false);
+        ArrivalWatch.Arrival arrival = watch.watch(s);
+        arrival.arm();
+        c.write(ByteBuffer.wrap(new byte[] {'x'}));
+        long until = System.nanoTime() + random.nextLong(100_000); // somewhere in the watch's wake-up
+        while (System.nanoTime() - until < 0) {
+          Thread.onSpinWait();
+        }
+        arrival.cancel(); // as a closing connection does, racing the watch's wake-up for those bytes
+      }
+    }
+    ArrivalWatch.Arrival arrival = watch.watch(server);
+    arrival.arm();
+    long sent = System.nanoTime();
+    send("request");
+    Thread.sleep(100);
+    long now = System.nanoTime();
+
+    assertThat(arrival.take(now)).as("still stamped by a live watch").isBetween(sent, now - 1);
+  }
+
+  @Test
+  void stopped_watchesNoMore_butConnectionsStillGetAnArrivalTimedWhenRead() throws Exception {
+    watch.stop(5_000);
+
+    ArrivalWatch.Arrival arrival = watch.watch(server);
+    arrival.arm();
+    send("request");
+    Thread.sleep(50);
+    long now = System.nanoTime();
+
+    assertThat(arrival.take(now)).isEqualTo(now);
+    arrival.cancel();
   }
 
   private void send(String text) throws IOException {
