@@ -458,22 +458,21 @@ public final class LoadRunnerCapacity {
 
     /** Prints the two legs over the measured, successful requests that pair with a simulator trace entry. */
     void report(StepResult step, Map<String, FirstTokenTiming> injected) {
-      List<long[]> pairs = new ArrayList<>();
+      double[] up = new double[step.records().size()];
+      double[] down = new double[up.length];
+      int n = 0;
       for (RequestRecord r : step.records()) {
         if (!r.warmup() && r.error().isEmpty() && r.providerRequestId().isPresent()) {
           long[] client = sendAndFirstToken.get(r.providerRequestId().get());
           FirstTokenTiming server = injected.get(r.providerRequestId().get());
           if (client != null && server != null) {
-            pairs.add(new long[] {server.receivedNanos() - client[0], client[1] - server.writtenNanos()});
+            up[n] = (server.receivedNanos() - client[0]) / 1e6;
+            down[n++] = (client[1] - server.writtenNanos()) / 1e6;
           }
         }
       }
-      double[] up = new double[pairs.size()];
-      double[] down = new double[pairs.size()];
-      for (int i = 0; i < up.length; i++) {
-        up[i] = pairs.get(i)[0] / 1e6;
-        down[i] = pairs.get(i)[1] / 1e6;
-      }
+      up = Arrays.copyOf(up, n);
+      down = Arrays.copyOf(down, n);
       Arrays.sort(up);
       Arrays.sort(down);
       line("  up: server received - client sent", up);

@@ -45,8 +45,7 @@ public final class SelfHostedMath {
     double[] tpm = demand.toArray();
     int[] replicas = new int[H];
     int peakReplicas = 0;
-    double peakTpm = demand.peakTokensPerMinute();
-    int fixed = Math.min(plan.maxReplicas(), replicasFor(plan, peakTpm, mix));
+    int fixed = peakReplicas(plan, demand);
     double perReplicaFull = plan.outputTokensPerSecondPerReplica() * 60; // output tokens per minute at 100%
     double excessTokens = 0;
     double servedOut = 0;
@@ -156,8 +155,12 @@ public final class SelfHostedMath {
    * @return the reserved replicas, {@code >= 0}
    */
   static int reservedReplicas(SelfHostedPlan plan, DemandCurve demand) {
-    return reservedReplicas(plan, Math.min(plan.maxReplicas(),
-        replicasFor(plan, demand.peakTokensPerMinute(), demand.mix())));
+    return reservedReplicas(plan, peakReplicas(plan, demand));
+  }
+
+  /** The replicas the peak hour needs, clamped to {@code maxReplicas}: what {@link Scaling#FIXED} runs all week. */
+  private static int peakReplicas(SelfHostedPlan plan, DemandCurve demand) {
+    return Math.min(plan.maxReplicas(), replicasFor(plan, demand.peakTokensPerMinute(), demand.mix()));
   }
 
   private static int reservedReplicas(SelfHostedPlan plan, int fixed) {
